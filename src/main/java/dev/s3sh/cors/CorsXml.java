@@ -1,0 +1,50 @@
+package dev.s3sh.cors;
+
+import java.util.List;
+
+/** Canonical XML form of a configuration: the S3 namespace, fixed element order, two-space indent. */
+public final class CorsXml {
+    public static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+    private CorsXml() {
+    }
+
+    public static String write(CorsConfiguration config) {
+        StringBuilder xml = new StringBuilder();
+        xml.append("<CORSConfiguration xmlns=\"").append(NAMESPACE).append("\">\n");
+        for (CorsRule rule : config.rules()) {
+            xml.append("  <CORSRule>\n");
+            if (rule.id() != null) element(xml, "ID", rule.id());
+            elements(xml, "AllowedMethod", rule.allowedMethods());
+            elements(xml, "AllowedOrigin", rule.allowedOrigins());
+            elements(xml, "AllowedHeader", rule.allowedHeaders());
+            if (rule.maxAgeSeconds() != null) element(xml, "MaxAgeSeconds", rule.maxAgeSeconds().toString());
+            elements(xml, "ExposeHeader", rule.exposeHeaders());
+            xml.append("  </CORSRule>\n");
+        }
+        xml.append("</CORSConfiguration>\n");
+        return xml.toString();
+    }
+
+    private static void elements(StringBuilder xml, String name, List<String> values) {
+        for (String v : values) element(xml, name, v);
+    }
+
+    private static void element(StringBuilder xml, String name, String value) {
+        xml.append("    <").append(name).append('>').append(escape(value)).append("</").append(name).append(">\n");
+    }
+
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

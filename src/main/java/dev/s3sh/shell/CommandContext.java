@@ -1,0 +1,94 @@
+package dev.s3sh.shell;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.s3sh.session.Session;
+
+import java.io.PrintWriter;
+
+/**
+ * Everything a command may use: the session, output and error writers, someone to ask, an editor.
+ * Commands never see the terminal; this is the seam between them and each front end.
+ */
+public final class CommandContext {
+    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Session session;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Prompter prompter;
+    private final EditorLauncher editor;
+    private final CommandRegistry registry;
+    private final boolean color;
+    private volatile boolean exitRequested;
+
+    public CommandContext(Session session, PrintWriter out, PrintWriter err, Prompter prompter,
+                          EditorLauncher editor, CommandRegistry registry, boolean color) {
+        this.session = session;
+        this.out = out;
+        this.err = err;
+        this.prompter = prompter;
+        this.editor = editor;
+        this.registry = registry;
+        this.color = color;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public Prompter prompter() {
+        return prompter;
+    }
+
+    public EditorLauncher editor() {
+        return editor;
+    }
+
+    public CommandRegistry registry() {
+        return registry;
+    }
+
+    /** True when output may carry ANSI colours (a terminal, and NO_COLOR unset). */
+    public boolean color() {
+        return color;
+    }
+
+    public void requestExit() {
+        exitRequested = true;
+    }
+
+    public boolean exitRequested() {
+        return exitRequested;
+    }
+
+    /** Prints one JSON document on one line. */
+    public void printJson(Object value) {
+        try {
+            out.println(JSON.writeValueAsString(value));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+        out.flush();
+    }
+
+    /**
+     * Asks before a change. {@code --yes} answers yes; with nobody to ask the command is refused
+     * with a reason rather than guessed.
+     */
+    public boolean confirm(ParsedArgs args, String question) {
+        if (args.has("yes")) return true;
+        if (!prompter.interactive()) {
+            throw new UsageException("refusing to " + question + " without confirmation: input is not a terminal, add --yes");
+        }
+        return prompter.confirm(question.substring(0, 1).toUpperCase() + question.substring(1) + "?");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.s3sh.shell;
+
+/** Asks the user something. Only the REPL and the full-screen mode have a real one. */
+public interface Prompter {
+    /** True when there is a person to ask. */
+    boolean interactive();
+
+    /** Asks a yes/no question; anything but yes is no. */
+    boolean confirm(String question);
+
+    /** Reads a line without echo (for secrets); null if cancelled. */
+    String readSecret(String prompt);
+
+    /** Reads a line; null if cancelled. */
+    String readLine(String prompt);
+
+    /** For scripts and one-shot runs: nobody to ask. */
+    Prompter NONE = new Prompter() {
+        @Override
+        public boolean interactive() {
+            return false;
+        }
+
+        @Override
+        public boolean confirm(String question) {
+            return false;
+        }
+
+        @Override
+        public String readSecret(String prompt) {
+            return null;
+        }
+
+        @Override
+        public String readLine(String prompt) {
+            return null;
+        }
+    };
+}

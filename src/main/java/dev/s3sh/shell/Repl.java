@@ -1,0 +1,187 @@
+package dev.s3sh.shell;
+
+import dev.s3sh.session.Session;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Parser;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The interactive shell on a JLine terminal. Each command runs on a worker thread so that Ctrl-C
+ * can interrupt it and return to the prompt at once, with the session intact.
+ */
+public final class Repl {
+    private final Terminal terminal;
+    private final Session session;
+    private final CommandRegistry registry;
+    private final CommandRunner runner;
+    private final boolean color;
+    private final Path historyFile;
+    private final java.util.Map<String, String> env;
+
+    public Repl(Terminal terminal, Session session, CommandRegistry registry, CommandRunner runner,
+                boolean color, Path historyFile, java.util.Map<String, String> env) {
+        this.terminal = terminal;
+        this.session = session;
+        this.registry = registry;
+        this.runner = runner;
+        this.color = color;
+        this.historyFile = historyFile;
+        this.env = env;
+    }
+
+    public static Parser parser() {
+        DefaultParser parser = new DefaultParser();
+        parser.setEofOnUnclosedQuote(false);
+        parser.setEscapeChars(new char[]{'\\'});
+        return parser;
+    }
+
+    public int run() {
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("s3sh")
+                .parser(parser())
+                .history(new SecretFilteringHistory())
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .variable(LineReader.HISTORY_FILE_SIZE, 5000)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+        try {
+            Files.createDirectories(historyFile.getParent());
+        } catch (Exception ignored) {
+            // history then lives in memory only
+        }
+        PrintWriter out = terminal.writer();
+        Prompter prompter = new ReaderPrompter(reader);
+        CommandContext ctx = new CommandContext(session, out, out, prompter, new TerminalEditor(terminal, env), registry, color);
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "s3sh-command");
+            t.setDaemon(true);
+            return t;
+        });
+        int last = ExitCode.OK;
+        try {
+            while (!ctx.exitRequested()) {
+                String line;
+                try {
+                    line = reader.readLine(prompt());
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C at the prompt clears the line
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                List<String> words = words(reader.getParser(), line);
+                if (words.isEmpty()) continue;
+                last = runInterruptibly(worker, ctx, words);
+            }
+        } finally {
+            worker.shutdownNow();
+            try {
+                reader.getHistory().save();
+            } catch (Exception ignored) {
+                // losing history is not worth an error at exit
+            }
+        }
+        return last;
+    }
+
+    private int runInterruptibly(ExecutorService worker, CommandContext ctx, List<String> words) {
+        Future<Integer> future = worker.submit(() -> runner.run(ctx, words));
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> future.cancel(true));
+        try {
+            return future.get();
+        } catch (CancellationException e) {
+            terminal.writer().println("interrupted");
+            terminal.flush();
+            return ExitCode.FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.FAILURE;
+        } catch (ExecutionException e) {
+            terminal.writer().println("internal error: " + e.getCause());
+            return ExitCode.FAILURE;
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+        }
+    }
+
+    static List<String> words(Parser parser, String line) {
+        try {
+            return parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words().stream()
+                    .filter(w -> !w.isEmpty())
+                    .toList();
+        } catch (Exception e) {
+            throw new UsageException("cannot read the line: " + e.getMessage());
+        }
+    }
+
+    private String prompt() {
+        String name = session.profile() == null ? "none" : session.profile().name();
+        AttributedStringBuilder b = new AttributedStringBuilder();
+        b.style(color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN) : AttributedStyle.DEFAULT).append(name);
+        b.style(AttributedStyle.DEFAULT).append(' ');
+        b.style(color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE).bold() : AttributedStyle.DEFAULT)
+                .append(session.cwd().toString());
+        b.style(AttributedStyle.DEFAULT).append(" > ");
+        return b.toAnsi(terminal);
+    }
+
+    /** Asks through the same line reader, so history and editing keys behave. */
+    private static final class ReaderPrompter implements Prompter {
+        private final LineReader reader;
+
+        ReaderPrompter(LineReader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public boolean interactive() {
+            return true;
+        }
+
+        @Override
+        public boolean confirm(String question) {
+            String answer = readLine(question + " [y/N] ");
+            return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+        }
+
+        @Override
+        public String readSecret(String prompt) {
+            try {
+                return reader.readLine(prompt, '\0');
+            } catch (UserInterruptException | EndOfFileException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public String readLine(String prompt) {
+            try {
+                // prompts are not commands: keep them out of history
+                reader.setVariable(LineReader.DISABLE_HISTORY, true);
+                return reader.readLine(prompt);
+            } catch (UserInterruptException | EndOfFileException e) {
+                return null;
+            } finally {
+                reader.setVariable(LineReader.DISABLE_HISTORY, false);
+            }
+        }
+    }
+}

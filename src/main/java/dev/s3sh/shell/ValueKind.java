@@ -1,0 +1,22 @@
+package dev.s3sh.shell;
+
+import java.util.List;
+
+/**
+ * What an argument or option value is, so completion knows what to offer. {@code choices} is the
+ * finite set of values for {@link #choice(String...)} kinds and empty otherwise.
+ */
+public record ValueKind(String kind, List<String> choices) {
+    public static final ValueKind TEXT = new ValueKind("text", List.of());
+    public static final ValueKind S3_PATH = new ValueKind("s3path", List.of());
+    public static final ValueKind BUCKET = new ValueKind("bucket", List.of());
+    public static final ValueKind LOCAL_FILE = new ValueKind("file", List.of());
+    public static final ValueKind PROFILE = new ValueKind("profile", List.of());
+    public static final ValueKind COMMAND = new ValueKind("command", List.of());
+    public static final ValueKind HTTP_METHOD = choice("GET", "PUT", "POST", "DELETE", "HEAD");
+    public static final ValueKind DIALECT = choice("rgw", "aws");
+
+    public static ValueKind choice(String... values) {
+        return new ValueKind("choice", List.of(values));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.s3sh.store;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Map;
+import javax.net.ssl.SSLException;
+
+/**
+ * Turns SDK exceptions into one plain sentence. RGW sends empty {@code <Message>} elements, so the
+ * sentence comes from the error code, never from the server's text alone.
+ */
+final class ErrorTranslator {
+    private static final Map<String, String> BY_CODE = Map.ofEntries(
+            Map.entry("NoSuchBucket", "bucket %B does not exist on %E"),
+            Map.entry("NoSuchKey", "object %K does not exist in bucket %B"),
+            Map.entry("AccessDenied", "access denied to %T on %E: check the access key and its permissions"),
+            Map.entry("InvalidAccessKeyId", "the access key is not known to %E: check the profile's credentials"),
+            Map.entry("SignatureDoesNotMatch", "%E rejected the request signature: check the secret key and the region"),
+            Map.entry("BucketAlreadyExists", "bucket %B already exists (owned by someone else)"),
+            Map.entry("BucketAlreadyOwnedByYou", "bucket %B already exists and is yours"),
+            Map.entry("BucketNotEmpty", "bucket %B is not empty"),
+            Map.entry("InvalidBucketName", "%B is not a valid bucket name"),
+            Map.entry("MalformedXML", "%E rejected the document as malformed (MalformedXML)"),
+            Map.entry("InvalidRequest", "%E rejected the request as invalid (InvalidRequest)"),
+            Map.entry("InvalidArgument", "%E rejected an argument of the request (InvalidArgument)"),
+            Map.entry("NoSuchCORSConfiguration", "bucket %B has no CORS configuration"),
+            Map.entry("RequestTimeTooSkewed", "this machine's clock differs too much from %E's: fix the clock"),
+            Map.entry("SlowDown", "%E asks to slow down (SlowDown): try again shortly"),
+            Map.entry("ServiceUnavailable", "%E is unavailable right now (503): try again shortly"),
+            Map.entry("InternalError", "%E had an internal error (500): try again"));
+
+    private final String endpoint;
+
+    ErrorTranslator(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    StoreException translate(RuntimeException e, String bucket, String key) {
+        if (e instanceof StoreException se) return se;
+        if (e instanceof AwsServiceException ase) {
+            String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
+            int status = ase.statusCode();
+            if (code == null || code.isEmpty()) code = status == 404 ? (key != null ? "NoSuchKey" : "NoSuchBucket") : "HTTP" + status;
+            String template = BY_CODE.get(code);
+            String message;
+            if (template != null) {
+                message = fill(template, bucket, key);
+            } else {
+                String serverText = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorMessage();
+                message = endpoint + " answered " + status + " " + code
+                        + (serverText == null || serverText.isBlank() ? "" : ": " + serverText.strip());
+            }
+            return new StoreException(code, status, message, null);
+        }
+        if (e instanceof AbortedException || Thread.currentThread().isInterrupted()) {
+            return new StoreException("Interrupted", 0, "interrupted");
+        }
+        if (e instanceof ApiCallTimeoutException) {
+            return new StoreException("Timeout", 0, endpoint + " did not answer in time: check the endpoint and the network");
+        }
+        if (e instanceof SdkClientException) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            if (root instanceof ConnectException) {
+                return new StoreException("ConnectionRefused", 0, "cannot connect to " + endpoint + ": is the server running and the endpoint right?");
+            }
+            if (root instanceof UnknownHostException) {
+                return new StoreException("UnknownHost", 0, "cannot resolve the host of " + endpoint + ": check the endpoint URL");
+            }
+            if (root instanceof SSLException) {
+                return new StoreException("TLS", 0, "TLS handshake with " + endpoint + " failed (" + root.getMessage()
+                        + "): use --ca-bundle FILE for a private CA");
+            }
+            if (root instanceof SocketTimeoutException) {
+                return new StoreException("Timeout", 0, endpoint + " did not answer in time: check the endpoint and the network");
+            }
+            return new StoreException("Client", 0, "request to " + endpoint + " failed: " + firstLine(root.getMessage() == null ? root.toString() : root.getMessage()));
+        }
+        return new StoreException("Unexpected", 0, "unexpected error: " + firstLine(String.valueOf(e.getMessage())), e);
+    }
+
+    private String fill(String template, String bucket, String key) {
+        String target = bucket == null ? endpoint : key == null ? "bucket '" + bucket + "'" : "s3://" + bucket + "/" + key;
+        return template.replace("%B", "'" + (bucket == null ? "?" : bucket) + "'")
+                .replace("%K", "'" + (key == null ? "?" : key) + "'")
+                .replace("%T", target)
+                .replace("%E", endpoint);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
