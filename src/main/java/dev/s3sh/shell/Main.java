@@ -120,7 +120,7 @@ public final class Main {
         return value;
     }
 
-    static int run(String[] args, Map<String, String> env, InputStream in, PrintStream stdout, PrintStream stderr) throws Exception {
+    public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream stdout, PrintStream stderr) throws Exception {
         if (args.length == 1 && args[0].equals("__train")) return Training.run();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
