@@ -13,6 +13,8 @@ public final class BuiltinCommands {
                 .register(new CdCommand())
                 .register(new PwdCommand())
                 .register(new InfoCommand())
+                .register(new CorsCheckCommand())
+                .register(new CorsLintCommand())
                 .register(new HelpCommand())
                 .register(new ExitCommand());
     }
