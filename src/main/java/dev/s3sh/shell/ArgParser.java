@@ -86,7 +86,7 @@ public final class ArgParser {
     }
 
     private static void put(Map<String, List<String>> values, OptionSpec option, String value, CommandSpec spec) {
-        if (option.value() != null && !option.value().choices().isEmpty() && !option.value().choices().contains(value)) {
+        if (option.value() != null && option.value().strict() && !option.value().choices().contains(value)) {
             throw new UsageException("--" + option.name() + " must be one of " + String.join(", ", option.value().choices())
                     + ", not '" + value + "'");
         }

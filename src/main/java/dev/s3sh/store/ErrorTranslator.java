@@ -64,25 +64,29 @@ final class ErrorTranslator {
         if (e instanceof ApiCallTimeoutException) {
             return new StoreException("Timeout", 0, endpoint + " did not answer in time: check the endpoint and the network");
         }
-        if (e instanceof SdkClientException) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-            if (root instanceof ConnectException) {
-                return new StoreException("ConnectionRefused", 0, "cannot connect to " + endpoint + ": is the server running and the endpoint right?");
-            }
-            if (root instanceof UnknownHostException) {
-                return new StoreException("UnknownHost", 0, "cannot resolve the host of " + endpoint + ": check the endpoint URL");
-            }
-            if (root instanceof SSLException) {
-                return new StoreException("TLS", 0, "TLS handshake with " + endpoint + " failed (" + root.getMessage()
-                        + "): use --ca-bundle FILE for a private CA");
-            }
-            if (root instanceof SocketTimeoutException) {
-                return new StoreException("Timeout", 0, endpoint + " did not answer in time: check the endpoint and the network");
-            }
-            return new StoreException("Client", 0, "request to " + endpoint + " failed: " + firstLine(root.getMessage() == null ? root.toString() : root.getMessage()));
-        }
+        if (e instanceof SdkClientException) return network(e);
         return new StoreException("Unexpected", 0, "unexpected error: " + firstLine(String.valueOf(e.getMessage())), e);
+    }
+
+    /** A failure below HTTP (connect, DNS, TLS, timeout), from the SDK or from our own HTTP calls. */
+    StoreException network(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        if (root instanceof ConnectException) {
+            return new StoreException("ConnectionRefused", 0, "cannot connect to " + endpoint + ": is the server running and the endpoint right?");
+        }
+        if (root instanceof UnknownHostException) {
+            return new StoreException("UnknownHost", 0, "cannot resolve the host of " + endpoint + ": check the endpoint URL");
+        }
+        if (root instanceof SSLException) {
+            return new StoreException("TLS", 0, "TLS handshake with " + endpoint + " failed (" + root.getMessage()
+                    + "): use --ca-bundle FILE for a private CA");
+        }
+        if (root instanceof SocketTimeoutException || root instanceof java.net.http.HttpTimeoutException) {
+            return new StoreException("Timeout", 0, endpoint + " did not answer in time: check the endpoint and the network");
+        }
+        String text = root.getMessage() == null ? root.toString() : root.getMessage();
+        return new StoreException("Client", 0, "request to " + endpoint + " failed: " + firstLine(text));
     }
 
     private String fill(String template, String bucket, String key) {

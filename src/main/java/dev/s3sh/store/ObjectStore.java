@@ -31,6 +31,9 @@ public interface ObjectStore extends AutoCloseable {
 
     void deleteCors(String bucket);
 
+    /** Sends a real CORS request (preflight, or GET/HEAD with an Origin) and reports the answer. */
+    ProbeResult probe(ProbeRequest request);
+
     void createBucket(String bucket);
 
     void putObject(String bucket, String key, byte[] content, String contentType);

@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 public final class S3ObjectStore implements ObjectStore {
     private final S3Client s3;
     private final ErrorTranslator errors;
+    private final CorsProbe probe;
 
     public S3ObjectStore(Profile profile) {
         this.errors = new ErrorTranslator(profile.endpointLabel());
@@ -49,6 +50,7 @@ public final class S3ObjectStore implements ObjectStore {
                 .credentialsProvider(StaticCredentialsProvider.create(credentials(profile)));
         if (profile.endpoint() != null) builder.endpointOverride(profile.endpoint());
         this.s3 = builder.build();
+        this.probe = new CorsProbe(profile);
     }
 
     private static AwsCredentials credentials(Profile p) {
@@ -192,6 +194,18 @@ public final class S3ObjectStore implements ObjectStore {
                 .exposeHeaders(r.exposeHeaders().isEmpty() ? null : r.exposeHeaders())
                 .maxAgeSeconds(r.maxAgeSeconds())
                 .build();
+    }
+
+    @Override
+    public ProbeResult probe(ProbeRequest request) {
+        try {
+            return probe.send(request);
+        } catch (java.io.IOException e) {
+            throw errors.network(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted", 0, "interrupted");
+        }
     }
 
     @Override

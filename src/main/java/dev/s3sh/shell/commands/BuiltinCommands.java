@@ -15,6 +15,7 @@ public final class BuiltinCommands {
                 .register(new InfoCommand())
                 .register(new CorsCheckCommand())
                 .register(new CorsLintCommand())
+                .register(new CorsProbeCommand())
                 .register(new HelpCommand())
                 .register(new ExitCommand());
     }
