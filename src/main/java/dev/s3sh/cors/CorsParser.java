@@ -136,7 +136,8 @@ public final class CorsParser {
                         + "' where '<', '{' or '[' was expected");
     }
 
-    private static CorsDocument tooLarge(String source, long size) {
+    /** The document a file of {@code size} bytes gives when it is over the limit, without reading it. */
+    public static CorsDocument tooLarge(String source, long size) {
         return failed(source, (int) Math.min(size, Integer.MAX_VALUE), null, null, "the document is " + size
                 + " bytes; a CORS document may hold at most " + MAX_DOCUMENT_BYTES + " bytes (64 KB)");
     }

@@ -13,6 +13,7 @@ public final class BuiltinCommands {
                 .register(new CdCommand())
                 .register(new PwdCommand())
                 .register(new InfoCommand())
+                .register(new CorsValidateCommand())
                 .register(new HelpCommand())
                 .register(new ExitCommand());
     }
