@@ -301,7 +301,7 @@ public final class CorsParser {
             } catch (XMLStreamException e) {
                 Location loc = e.getLocation();
                 SourcePosition at = loc != null && loc.getLineNumber() > 0
-                        ? SourcePosition.xml(loc.getLineNumber(), loc.getColumnNumber()) : here();
+                        ? SourcePosition.xml(loc.getLineNumber(), Math.max(1, loc.getColumnNumber())) : here();
                 error(at, null, null, "the XML is not well-formed: " + woodstoxMessage(e));
                 return document(CorsFormat.XML, true);
             } catch (DepthException e) {
@@ -548,7 +548,7 @@ public final class CorsParser {
                 error(at(e.getLocation() != null ? e.getLocation() : p.currentLocation(), null), null, null, "values are nested more than " + MAX_DEPTH + " levels deep; a CORS document needs 4");
                 return document(CorsFormat.JSON, true);
             } catch (JsonProcessingException e) {
-                error(at(e.getLocation(), null), null, null, "the JSON is not well-formed: " + e.getOriginalMessage().replace('\n', ' '));
+                error(at(e.getLocation(), null), null, null, "the JSON is not well-formed: " + jacksonMessage(e));
                 return document(CorsFormat.JSON, true);
             } catch (IOException e) {
                 error(null, null, null, "the JSON could not be read: " + e.getMessage());
@@ -561,6 +561,7 @@ public final class CorsParser {
             boolean found = false;
             boolean looksLikeRule = false;
             Set<String> seen = new HashSet<>();
+            List<Finding> unknown = new ArrayList<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 String path = "$." + key;
@@ -578,7 +579,7 @@ public final class CorsParser {
                     }
                 } else {
                     looksLikeRule |= LIST_KEYS.containsKey(key);
-                    finding(Kind.UNKNOWN_KEY, at(path), null, key, key);
+                    unknown.add(new Finding(Kind.UNKNOWN_KEY, at(path), null, key, key));
                     p.skipChildren();
                 }
             }
@@ -588,6 +589,7 @@ public final class CorsParser {
                         : "the JSON object has no \"CORSRules\" list; write {\"CORSRules\": [ ... ]} or a bare list of rules");
                 return false;
             }
+            findings.addAll(unknown);
             return true;
         }
 
@@ -667,6 +669,14 @@ public final class CorsParser {
                 }
                 index++;
             }
+        }
+
+        /** Jackson's message without its source excerpts, which only repeat the location. */
+        private static String jacksonMessage(JsonProcessingException e) {
+            String m = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
+            m = m.replaceAll("\\s*\\(start marker at \\[Source:[^]]*\\]\\)", "");
+            m = m.replaceAll("\\s*at \\[Source:[^]]*\\]", "");
+            return m.replace('\n', ' ').strip();
         }
 
         private SourcePosition at(String path) {
