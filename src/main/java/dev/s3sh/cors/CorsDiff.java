@@ -1,13 +1,15 @@
 package dev.s3sh.cors;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What changes between two configurations, rule by rule and field by field, and a unified diff of
  * their canonical XML. Either side may be null (no configuration). Rules are paired by the longest
- * run of unchanged rules, then by ID, then by position between unchanged ones; a pair that differs
+ * run of unchanged rules, then by ID, then by similarity (a third of their values in common); a pair that differs
  * gives value-level changes, an unpaired rule is added or removed.
  */
 public record CorsDiff(CorsConfiguration before, CorsConfiguration after, List<Change> changes) {
@@ -192,24 +194,49 @@ public record CorsDiff(CorsConfiguration before, CorsConfiguration after, List<C
                 }
             }
         }
-        int paired = Math.min(left.size(), right.size());
-        for (int k = 0; k < paired; k++) {
-            int i = left.get(k), j = right.get(k);
-            boolean bothNamed = a.get(i).id() != null && b.get(j).id() != null;
-            if (bothNamed && !a.get(i).id().isEmpty() && !b.get(j).id().isEmpty()) {
-                // two different named rules: a replacement, not an edit
-                changes.add(new Change(Type.RULE_REMOVED, i + 1, null, null, summary(a.get(i)), null));
-                changes.add(new Change(Type.RULE_ADDED, null, j + 1, null, null, summary(b.get(j))));
-            } else {
-                ruleChanges(a.get(i), b.get(j), i + 1, j + 1, changes);
+        // then each remaining old rule with the most similar new one, if they share enough
+        for (Integer i : List.copyOf(left)) {
+            Integer best = null;
+            double bestScore = MIN_SIMILARITY;
+            for (Integer j : right) {
+                double score = similarity(a.get(i), b.get(j));
+                if (score >= bestScore && (best == null || score > bestScore)) {
+                    best = j;
+                    bestScore = score;
+                }
+            }
+            if (best != null) {
+                ruleChanges(a.get(i), b.get(best), i + 1, best + 1, changes);
+                left.remove(i);
+                right.remove(best);
             }
         }
-        for (int k = paired; k < left.size(); k++) {
-            changes.add(new Change(Type.RULE_REMOVED, left.get(k) + 1, null, null, summary(a.get(left.get(k))), null));
-        }
-        for (int k = paired; k < right.size(); k++) {
-            changes.add(new Change(Type.RULE_ADDED, null, right.get(k) + 1, null, null, summary(b.get(right.get(k)))));
-        }
+        for (Integer i : left) changes.add(new Change(Type.RULE_REMOVED, i + 1, null, null, summary(a.get(i)), null));
+        for (Integer j : right) changes.add(new Change(Type.RULE_ADDED, null, j + 1, null, null, summary(b.get(j))));
+    }
+
+    /** Two rules are taken for one edited rule when at least this share of their values is common. */
+    private static final double MIN_SIMILARITY = 1.0 / 3;
+
+    /** Shared values over all values (Jaccard), values tagged by field; two named rules with other IDs share nothing. */
+    private static double similarity(CorsRule x, CorsRule y) {
+        if (x.id() != null && y.id() != null && !x.id().isEmpty() && !y.id().isEmpty() && !x.id().equals(y.id())) return 0;
+        Set<String> p = tokens(x), q = tokens(y);
+        Set<String> union = new HashSet<>(p);
+        union.addAll(q);
+        p.retainAll(q);
+        return union.isEmpty() ? 1 : (double) p.size() / union.size();
+    }
+
+    private static Set<String> tokens(CorsRule r) {
+        Set<String> t = new HashSet<>();
+        if (r.id() != null) t.add("I" + r.id());
+        r.allowedMethods().forEach(v -> t.add("M" + v));
+        r.allowedOrigins().forEach(v -> t.add("O" + v));
+        r.allowedHeaders().forEach(v -> t.add("H" + v));
+        r.exposeHeaders().forEach(v -> t.add("E" + v));
+        if (r.maxAgeSeconds() != null) t.add("A" + r.maxAgeSeconds());
+        return t;
     }
 
     private static void ruleChanges(CorsRule x, CorsRule y, int before, int after, List<Change> changes) {
