@@ -106,37 +106,8 @@ public final class CorsValidator {
         if (origins.isEmpty()) {
             error(ruleStart(i), n, "AllowedOrigin", "the rule has no AllowedOrigin; S3 needs at least one (use '*' for any origin)");
         }
-        Set<String> seen = new HashSet<>();
-        for (int j = 0; j < origins.size(); j++) {
-            String o = origins.get(j);
-            SourcePosition at = at(i, "AllowedOrigin", j);
-            if (o.isEmpty()) {
-                error(at, n, "AllowedOrigin", "AllowedOrigin is empty; S3 refuses it (use '*' for any origin)");
-                continue;
-            }
-            wildcards(at, n, "AllowedOrigin", o);
-            spaces(at, n, "AllowedOrigin", o, "a browser's Origin");
-            if (!seen.add(o)) warning(at, n, "AllowedOrigin", "AllowedOrigin '" + o + "' is given twice in this rule");
-        }
-        seen.clear();
-        List<String> headers = r.allowedHeaders();
-        for (int j = 0; j < headers.size(); j++) {
-            String h = headers.get(j);
-            SourcePosition at = at(i, "AllowedHeader", j);
-            if (h.isEmpty()) {
-                error(at, n, "AllowedHeader", "AllowedHeader is empty; S3 refuses it (leave it out, or use '*' for any header)");
-                continue;
-            }
-            wildcards(at, n, "AllowedHeader", h);
-            spaces(at, n, "AllowedHeader", h, "a requested header");
-            if (h.strip().contains(",")) {
-                warning(at, n, "AllowedHeader", "AllowedHeader '" + h + "' holds a comma; the server takes it as one header name "
-                        + "that never matches: give each header its own AllowedHeader");
-            }
-            if (!seen.add(h.toLowerCase(Locale.ROOT))) {
-                warning(at, n, "AllowedHeader", "AllowedHeader '" + h + "' is given twice in this rule (header names ignore case)");
-            }
-        }
+        matchedValues(i, "AllowedOrigin", origins, "use '*' for any origin", "a browser's Origin", false);
+        matchedValues(i, "AllowedHeader", r.allowedHeaders(), "leave it out, or use '*' for any header", "a requested header", true);
         List<String> expose = r.exposeHeaders();
         for (int j = 0; j < expose.size(); j++) {
             String h = expose.get(j);
@@ -158,6 +129,32 @@ public final class CorsValidator {
                 error(at, n, "MaxAgeSeconds", "MaxAgeSeconds " + maxAge + " is negative; use 0 or more seconds");
             } else {
                 warning(at, n, "MaxAgeSeconds", "MaxAgeSeconds " + maxAge + " is negative; RGW accepts it and keeps no MaxAgeSeconds at all");
+            }
+        }
+    }
+
+    /**
+     * AllowedOrigin and AllowedHeader values, which the server matches against requests: none empty,
+     * at most one wildcard, no spaces around, no duplicates; headers also no comma lists.
+     */
+    private void matchedValues(int i, String field, List<String> values, String emptyHint, String what, boolean header) {
+        int n = i + 1;
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < values.size(); j++) {
+            String v = values.get(j);
+            SourcePosition at = at(i, field, j);
+            if (v.isEmpty()) {
+                error(at, n, field, field + " is empty; S3 refuses it (" + emptyHint + ")");
+                continue;
+            }
+            wildcards(at, n, field, v);
+            spaces(at, n, field, v, what);
+            if (header && v.strip().contains(",")) {
+                warning(at, n, field, field + " '" + v + "' holds a comma; the server takes it as one header name "
+                        + "that never matches: give each header its own " + field);
+            }
+            if (!seen.add(header ? v.toLowerCase(Locale.ROOT) : v)) {
+                warning(at, n, field, field + " '" + v + "' is given twice in this rule" + (header ? " (header names ignore case)" : ""));
             }
         }
     }
