@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A CORS document could not be read. Each problem is one line, already located:
- * {@code cors.xml:14:7: message} for XML, {@code cors.json: $.CORSRules[1].AllowedMethods: message} for JSON.
+ * {@code cors.xml:14:7: rule 2: message} for XML, {@code cors.json:3:9: $.CORSRules[1].AllowedMethods[0]: rule 2: message}
+ * for JSON, {@code cors.xml: message} for what has no place (an empty or oversized document).
  */
 public class CorsParseException extends Exception {
     private final List<String> problems;

@@ -2,7 +2,11 @@ package dev.s3sh.cors;
 
 import java.util.List;
 
-/** Canonical XML form of a configuration: the S3 namespace, fixed element order, two-space indent. */
+/**
+ * Canonical XML form of a configuration: the S3 namespace, fixed element order (ID, AllowedMethod,
+ * AllowedOrigin, AllowedHeader, MaxAgeSeconds, ExposeHeader), two-space indent, one element a line.
+ * Values are written exactly (spaces kept), so {@code CorsParser.parse(CorsXml.write(c))} equals {@code c}.
+ */
 public final class CorsXml {
     public static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
 
@@ -42,6 +46,8 @@ public final class CorsXml {
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");
                 case '"' -> b.append("&quot;");
+                // a raw CR would come back as LF (XML end-of-line handling): keep it as a reference
+                case '\r' -> b.append("&#13;");
                 default -> b.append(c);
             }
         }

@@ -16,6 +16,7 @@ public final class BuiltinCommands {
                 .register(new CorsCheckCommand())
                 .register(new CorsLintCommand())
                 .register(new CorsProbeCommand())
+                .register(new CorsValidateCommand())
                 .register(new HelpCommand())
                 .register(new ExitCommand());
     }
