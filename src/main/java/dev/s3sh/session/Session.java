@@ -1,6 +1,7 @@
 package dev.s3sh.session;
 
 import dev.s3sh.config.Profile;
+import dev.s3sh.config.ProfileCatalog;
 import dev.s3sh.store.ObjectStore;
 import dev.s3sh.store.StoreException;
 
@@ -19,6 +20,7 @@ public final class Session implements AutoCloseable {
     private Profile profile;
     private CompletableFuture<ObjectStore> store;
     private S3Path cwd = S3Path.ROOT;
+    private ProfileCatalog catalog;
 
     public Session(Profile profile, Function<Profile, ObjectStore> storeFactory) {
         this.storeFactory = Objects.requireNonNull(storeFactory);
@@ -27,6 +29,27 @@ public final class Session implements AutoCloseable {
 
     public Profile profile() {
         return profile;
+    }
+
+    /**
+     * The profiles this session can switch to ({@code profile use}); by default one that knows only
+     * the profile the session was made with.
+     */
+    public synchronized ProfileCatalog catalog() {
+        if (catalog == null) catalog = ProfileCatalog.of(profile);
+        return catalog;
+    }
+
+    public synchronized void catalog(ProfileCatalog profiles) {
+        this.catalog = Objects.requireNonNull(profiles);
+    }
+
+    /**
+     * Key for anything cached per endpoint and credentials (listings for completion, ...): the
+     * profile's name. Profiles are independent (a Linode cluster lists only its own buckets).
+     */
+    public synchronized String cacheKey() {
+        return profile == null ? "" : profile.name();
     }
 
     /** Switches endpoint and credentials; the location goes back to the root. */
