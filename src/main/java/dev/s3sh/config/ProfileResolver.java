@@ -223,6 +223,11 @@ public final class ProfileResolver {
         return Path.of(path);
     }
 
+    /** A variable of the environment this resolver was given (blank counts as unset). */
+    public String environment(String name) {
+        return env(name);
+    }
+
     private String env(String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? null : v;
@@ -375,7 +380,8 @@ public final class ProfileResolver {
         return s == null ? null : s.value();
     }
 
-    static URI parseEndpoint(String endpoint) {
+    /** The endpoint as a URI, or a {@link ConfigException} saying how to write one. */
+    public static URI parseEndpoint(String endpoint) {
         return parseEndpoint(endpoint, null);
     }
 

@@ -70,8 +70,9 @@ public final class Session implements AutoCloseable {
         }
         if (pending == null) {
             throw new StoreException("NoCredentials", 0,
-                    "no credentials are configured: run 's3sh --local' for a local server, or set AWS_ACCESS_KEY_ID "
-                            + "and AWS_SECRET_ACCESS_KEY and give --endpoint URL");
+                    "profile " + (profile == null ? "(none)" : profile.name()) + " has no credentials: 'profile show' "
+                            + "says where s3sh looked; 'profile use NAME' or 'profile add NAME' gives it some, "
+                            + "or run 's3sh --local' for a local server");
         }
         try {
             return pending.get();

@@ -165,9 +165,13 @@ public final class Repl {
         @Override
         public String readSecret(String prompt) {
             try {
+                // a secret never goes to history, whatever it looks like
+                reader.setVariable(LineReader.DISABLE_HISTORY, true);
                 return reader.readLine(prompt, '\0');
             } catch (UserInterruptException | EndOfFileException e) {
                 return null;
+            } finally {
+                reader.setVariable(LineReader.DISABLE_HISTORY, false);
             }
         }
 

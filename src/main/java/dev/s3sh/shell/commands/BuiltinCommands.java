@@ -13,6 +13,11 @@ public final class BuiltinCommands {
                 .register(new CdCommand())
                 .register(new PwdCommand())
                 .register(new InfoCommand())
+                .register(new ProfileListCommand())
+                .register(new ProfileUseCommand())
+                .register(new ProfileShowCommand())
+                .register(new ProfileAddCommand())
+                .register(new ConnectCommand())
                 .register(new HelpCommand())
                 .register(new ExitCommand());
     }
