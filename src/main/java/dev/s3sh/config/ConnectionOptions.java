@@ -13,4 +13,8 @@ public record ConnectionOptions(String endpoint, String region, Boolean pathStyl
     public ConnectionOptions(String endpoint, String region, Boolean pathStyle, String profile, String dialect) {
         this(endpoint, region, pathStyle, profile, dialect, null, null, null, false);
     }
+
+    public ConnectionOptions withCluster(String newCluster) {
+        return new ConnectionOptions(endpoint, region, pathStyle, profile, dialect, newCluster, s3cfgFile, caBundle, insecure);
+    }
 }
