@@ -66,6 +66,16 @@ public final class ProfileCatalog {
         return p != null && p.profile().equals(profile) ? p : ResolvedProfile.of(profile, "set up in code");
     }
 
+    /** The secret keys and session tokens of every profile this session has loaded: never to be shown or kept. */
+    public synchronized java.util.Set<String> knownSecrets() {
+        java.util.Set<String> secrets = new java.util.HashSet<>();
+        for (ResolvedProfile p : resolved.values()) {
+            if (p.profile().secretKey() != null) secrets.add(p.profile().secretKey());
+            if (p.profile().sessionToken() != null) secrets.add(p.profile().sessionToken());
+        }
+        return secrets;
+    }
+
     /** One line of {@code profile list}. */
     public record Entry(String name, String from, String endpoint) {
     }

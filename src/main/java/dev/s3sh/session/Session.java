@@ -52,6 +52,15 @@ public final class Session implements AutoCloseable {
         return profile == null ? "" : profile.name();
     }
 
+    /** Secrets of the current profile and of every profile loaded in this session, to keep out of output and history. */
+    public java.util.Set<String> knownSecrets() {
+        java.util.Set<String> secrets = new java.util.HashSet<>(catalog().knownSecrets());
+        Profile p = profile();
+        if (p != null && p.secretKey() != null) secrets.add(p.secretKey());
+        if (p != null && p.sessionToken() != null) secrets.add(p.sessionToken());
+        return secrets;
+    }
+
     /** Switches endpoint and credentials; the location goes back to the root. */
     public synchronized void switchTo(Profile newProfile) {
         closeStore();

@@ -57,7 +57,7 @@ public final class Repl {
                 .terminal(terminal)
                 .appName("s3sh")
                 .parser(parser())
-                .history(new SecretFilteringHistory())
+                .history(new SecretFilteringHistory(session::knownSecrets))
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.HISTORY_FILE_SIZE, 5000)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
