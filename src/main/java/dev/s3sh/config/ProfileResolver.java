@@ -77,8 +77,9 @@ public final class ProfileResolver {
             for (Field f : CREDENTIALS) envLayer.remove(f);
         }
         layers.addAll(files);
-        String profileName = name != null ? name
-                : o.cluster() != null ? LinodeClusters.check(o.cluster())
+        // --cluster without --profile names the session after the cluster (keys may still come from a file profile)
+        String profileName = o.cluster() != null && !explicit ? LinodeClusters.check(o.cluster())
+                : name != null ? name
                 : layers.stream().anyMatch(l -> l.has(Field.ENDPOINT)) ? "env" : "aws";
         return build(profileName, layers, src);
     }
@@ -343,7 +344,7 @@ public final class ProfileResolver {
             dialect = S3shConfigFile.checkDialect(src.own.setting("dialect"), src.own.settingSource("dialect"));
             sources.put(Field.DIALECT.label(), src.own.settingSource("dialect"));
         }
-        if (dialect == null) sources.put(Field.DIALECT.label(), "guessed from the endpoint");
+        if (dialect == null) sources.put(Field.DIALECT.label(), "the endpoint's host name (a guess)");
 
         Path ca = null;
         if (chosen.containsKey(Field.CA_BUNDLE)) {

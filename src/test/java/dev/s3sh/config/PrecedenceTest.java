@@ -77,6 +77,9 @@ class PrecedenceTest {
         assertEquals("us-iad-1", iad.region());
         assertFalse(iad.pathStyle());
         assertEquals("rgw", iad.dialect());
+        ResolvedProfile byCluster = f.resolve(cluster);
+        assertEquals("us-iad-1", byCluster.name(), "--cluster alone names the session after the cluster");
+        assertEquals("ENVACCESSKEY00000001", byCluster.profile().accessKey());
         f.env.remove("AWS_ACCESS_KEY_ID");
         f.env.remove("AWS_SECRET_ACCESS_KEY");
         ResolvedProfile atl = f.resolve(profile("atl"));
