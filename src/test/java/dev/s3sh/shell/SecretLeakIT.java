@@ -10,8 +10,6 @@ import dev.s3sh.store.S3ObjectStore;
 import dev.s3sh.testing.LocalRgw;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,24 +40,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * directory other than the two configuration files that are meant to hold it.
  */
 class SecretLeakIT {
-    private static String bucket;
-
     @TempDir
     Path home;
 
-    @BeforeAll
-    static void bucket() {
-        bucket = LocalRgw.newBucket("leak");
-        LocalRgw.store().putObject(bucket, "hello.txt", "hi".getBytes(StandardCharsets.UTF_8), "text/plain");
-    }
-
-    @AfterAll
-    static void cleanup() {
-        LocalRgw.deleteBucket(bucket);
-    }
-
     @Test
     void noSecretAnywhereAfterAFullSession() throws Exception {
+        String bucket = LocalRgw.newBucket("leak");
+        try {
+            LocalRgw.store().putObject(bucket, "hello.txt", "hi".getBytes(StandardCharsets.UTF_8), "text/plain");
+            fullSession(bucket);
+        } finally {
+            LocalRgw.deleteBucket(bucket);
+        }
+    }
+
+    private void fullSession(String bucket) throws Exception {
         FileTime start = FileTime.fromMillis(System.currentTimeMillis() - 1000);
         String real = LocalRgw.secretKey();
         String wrong = "leak-wrong-secret-" + UUID.randomUUID();
