@@ -5,7 +5,7 @@ import java.net.URI;
 /**
  * Everything needed to talk to one endpoint. {@code endpoint} is null for AWS's own regional
  * endpoints. {@code dialect} is "rgw", "aws" or null (guess from the endpoint).
- * The secret never appears in {@link #toString()}.
+ * {@code client} holds TLS and proxy settings. The secret never appears in {@link #toString()}.
  */
 public record Profile(String name,
                       URI endpoint,
@@ -14,7 +14,18 @@ public record Profile(String name,
                       String secretKey,
                       String sessionToken,
                       boolean pathStyle,
-                      String dialect) {
+                      String dialect,
+                      ClientOptions client) {
+
+    public Profile {
+        if (client == null) client = ClientOptions.DEFAULT;
+    }
+
+    /** A profile with default TLS settings (verification on, no proxy). */
+    public Profile(String name, URI endpoint, String region, String accessKey, String secretKey,
+                   String sessionToken, boolean pathStyle, String dialect) {
+        this(name, endpoint, region, accessKey, secretKey, sessionToken, pathStyle, dialect, ClientOptions.DEFAULT);
+    }
 
     public boolean hasCredentials() {
         return accessKey != null && !accessKey.isBlank() && secretKey != null && !secretKey.isBlank();
@@ -35,13 +46,14 @@ public record Profile(String name,
     }
 
     public Profile withName(String newName) {
-        return new Profile(newName, endpoint, region, accessKey, secretKey, sessionToken, pathStyle, dialect);
+        return new Profile(newName, endpoint, region, accessKey, secretKey, sessionToken, pathStyle, dialect, client);
     }
 
     @Override
     public String toString() {
         return "Profile[name=" + name + ", endpoint=" + endpointLabel() + ", region=" + region
-                + ", accessKey=" + accessKey + ", secretKey=" + Secrets.mask(secretKey)
-                + ", pathStyle=" + pathStyle + ", dialect=" + dialect + "]";
+                + ", accessKey=" + Secrets.mask(accessKey) + ", secretKey=" + Secrets.mask(secretKey)
+                + ", sessionToken=" + Secrets.mask(sessionToken)
+                + ", pathStyle=" + pathStyle + ", dialect=" + dialect + ", insecure=" + client.insecure() + "]";
     }
 }

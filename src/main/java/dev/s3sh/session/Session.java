@@ -1,6 +1,7 @@
 package dev.s3sh.session;
 
 import dev.s3sh.config.Profile;
+import dev.s3sh.config.ProfileCatalog;
 import dev.s3sh.store.ObjectStore;
 import dev.s3sh.store.StoreException;
 
@@ -19,6 +20,7 @@ public final class Session implements AutoCloseable {
     private Profile profile;
     private CompletableFuture<ObjectStore> store;
     private S3Path cwd = S3Path.ROOT;
+    private ProfileCatalog catalog;
 
     public Session(Profile profile, Function<Profile, ObjectStore> storeFactory) {
         this.storeFactory = Objects.requireNonNull(storeFactory);
@@ -27,6 +29,36 @@ public final class Session implements AutoCloseable {
 
     public Profile profile() {
         return profile;
+    }
+
+    /**
+     * The profiles this session can switch to ({@code profile use}); by default one that knows only
+     * the profile the session was made with.
+     */
+    public synchronized ProfileCatalog catalog() {
+        if (catalog == null) catalog = ProfileCatalog.of(profile);
+        return catalog;
+    }
+
+    public synchronized void catalog(ProfileCatalog profiles) {
+        this.catalog = Objects.requireNonNull(profiles);
+    }
+
+    /**
+     * Key for anything cached per endpoint and credentials (listings for completion, ...): the
+     * profile's name. Profiles are independent (a Linode cluster lists only its own buckets).
+     */
+    public synchronized String cacheKey() {
+        return profile == null ? "" : profile.name();
+    }
+
+    /** Secrets of the current profile and of every profile loaded in this session, to keep out of output and history. */
+    public java.util.Set<String> knownSecrets() {
+        java.util.Set<String> secrets = new java.util.HashSet<>(catalog().knownSecrets());
+        Profile p = profile();
+        if (p != null && p.secretKey() != null) secrets.add(p.secretKey());
+        if (p != null && p.sessionToken() != null) secrets.add(p.sessionToken());
+        return secrets;
     }
 
     /** Switches endpoint and credentials; the location goes back to the root. */
@@ -47,8 +79,9 @@ public final class Session implements AutoCloseable {
         }
         if (pending == null) {
             throw new StoreException("NoCredentials", 0,
-                    "no credentials are configured: run 's3sh --local' for a local server, or set AWS_ACCESS_KEY_ID "
-                            + "and AWS_SECRET_ACCESS_KEY and give --endpoint URL");
+                    "profile " + (profile == null ? "(none)" : profile.name()) + " has no credentials: 'profile show' "
+                            + "says where s3sh looked; 'profile use NAME' or 'profile add NAME' gives it some, "
+                            + "or run 's3sh --local' for a local server");
         }
         try {
             return pending.get();

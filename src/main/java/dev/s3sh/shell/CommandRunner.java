@@ -1,5 +1,6 @@
 package dev.s3sh.shell;
 
+import dev.s3sh.config.Secrets;
 import dev.s3sh.store.StoreException;
 
 import java.util.LinkedHashMap;
@@ -55,12 +56,12 @@ public final class CommandRunner {
             if (json) {
                 Map<String, Object> error = new LinkedHashMap<>();
                 error.put("code", "InvalidInput");
-                error.put("message", e.getMessage());
-                error.put("problems", e.problems());
+                error.put("message", scrub(ctx, e.getMessage()));
+                error.put("problems", e.problems().stream().map(p -> scrub(ctx, p)).toList());
                 ctx.printJson(Map.of("error", error));
             }
-            ctx.err().println(e.getMessage());
-            for (String problem : e.problems()) ctx.err().println(problem);
+            ctx.err().println(scrub(ctx, e.getMessage()));
+            for (String problem : e.problems()) ctx.err().println(scrub(ctx, problem));
             ctx.err().flush();
             return ExitCode.INVALID_INPUT;
         } catch (StoreException e) {
@@ -74,7 +75,13 @@ public final class CommandRunner {
         }
     }
 
+    /** A message with every secret the session knows masked (a key typed as a command word, say). */
+    private static String scrub(CommandContext ctx, String message) {
+        return Secrets.scrub(message, ctx.session().knownSecrets());
+    }
+
     private int fail(CommandContext ctx, boolean json, String code, String message, int status, Throwable cause) {
+        message = scrub(ctx, message);
         if (json) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("code", code);
@@ -82,7 +89,11 @@ public final class CommandRunner {
             ctx.printJson(Map.of("error", error));
         }
         ctx.err().println(message);
-        if (debug && cause != null) cause.printStackTrace(ctx.err());
+        if (debug && cause != null) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            cause.printStackTrace(new java.io.PrintWriter(trace));
+            ctx.err().print(scrub(ctx, trace.toString()));
+        }
         ctx.err().flush();
         return status;
     }

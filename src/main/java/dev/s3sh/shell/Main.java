@@ -3,7 +3,11 @@ package dev.s3sh.shell;
 import dev.s3sh.config.ConfigException;
 import dev.s3sh.config.ConnectionOptions;
 import dev.s3sh.config.Profile;
+import dev.s3sh.config.ProfileCatalog;
 import dev.s3sh.config.ProfileResolver;
+import dev.s3sh.config.ResolvedProfile;
+import dev.s3sh.config.S3shConfigFile;
+import dev.s3sh.store.ObjectStore;
 import dev.s3sh.session.Session;
 import dev.s3sh.shell.commands.BuiltinCommands;
 import dev.s3sh.store.S3ObjectStore;
@@ -20,8 +24,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Entry point: {@code s3sh [global options] [COMMAND [ARGS]]}. With a command it runs once and
@@ -35,17 +41,26 @@ public final class Main {
             With COMMAND, it runs that one command and exits (0 ok, 1 failure, 2 usage error, 3 invalid input).
 
             global options:
+              --profile NAME       profile from s3sh's, the AWS CLI's or s3cmd's files ('s3cfg': the s3cmd file)
+              --cluster ID         a Linode cluster, e.g. us-southeast-1 (https://ID.linodeobjects.com)
+              -c, --config FILE    s3cmd configuration to use (default: $S3CMD_CONFIG or ~/.s3cfg)
               --local              start (or reuse) the built-in local Ceph RGW and connect to it
               --endpoint URL       S3 endpoint, e.g. http://127.0.0.1:7480 (default: AWS)
               --region REGION      signing region (default: us-east-1)
               --path-style         path-style addressing (default for IP and localhost endpoints)
               --dialect rgw|aws    CORS semantics to assume (default: from the endpoint)
+              --ca-bundle FILE     trust the CA certificates in this PEM file instead of the system's
+              --insecure           do not verify TLS certificates (a warning says so)
               --output FORMAT      text (default) or json, for every command
               -y, --yes            answer yes to confirmations
               --no-color           no colours (NO_COLOR in the environment does the same)
-              --debug              show stack traces of failures
+              --debug              show each HTTP request and response (secrets redacted) and stack traces
               -h, --help           this help; 'help' inside s3sh lists the commands
-            Credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.
+
+            Where settings come from, first match wins: these options; the environment (AWS_ACCESS_KEY_ID,
+            AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION, AWS_ENDPOINT_URL[_S3], AWS_PROFILE,
+            AWS_CA_BUNDLE); s3sh's profile ($XDG_CONFIG_HOME/s3sh/config); the AWS CLI's profile
+            (~/.aws/config, ~/.aws/credentials); s3cmd's ~/.s3cfg. 'profile show' says where each value came from.
             """;
 
     private Main() {
@@ -69,43 +84,55 @@ public final class Main {
     }
 
     static Invocation parse(String[] args) {
-        String endpoint = null, region = null, dialect = null;
+        String endpoint = null, region = null, dialect = null, profile = null, cluster = null, s3cfg = null, caBundle = null;
         Boolean pathStyle = null;
-        boolean local = false, debug = false, noColor = false, help = false;
+        boolean local = false, debug = false, noColor = false, help = false, insecure = false;
         List<String> defaults = new ArrayList<>();
         int i = 0;
         for (; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("-")) break;
+            String inline = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                inline = a.substring(eq + 1);
+                a = a.substring(0, eq);
+            }
+            boolean takesValue = switch (a) {
+                case "--endpoint", "--region", "--dialect", "-o", "--output", "--profile", "--cluster", "-c", "--config",
+                     "--ca-bundle" -> true;
+                default -> false;
+            };
+            if (inline != null && !takesValue) throw new UsageException(a + " takes no value: see 's3sh --help'");
+            String value = !takesValue ? null : inline != null ? inline : needValue(args, ++i, a);
             switch (a) {
                 case "--local" -> local = true;
                 case "--debug" -> debug = true;
                 case "--no-color" -> noColor = true;
                 case "--path-style" -> pathStyle = true;
+                case "--insecure" -> insecure = true;
                 case "-h", "--help" -> help = true;
                 case "-y", "--yes" -> defaults.add("--yes");
-                case "--endpoint" -> endpoint = needValue(args, ++i, a);
-                case "--region" -> region = needValue(args, ++i, a);
-                case "--dialect" -> dialect = choice(needValue(args, ++i, a), a, "rgw", "aws");
+                case "--endpoint" -> endpoint = value;
+                case "--region" -> region = value;
+                case "--profile" -> profile = value;
+                case "--cluster" -> cluster = value;
+                case "-c", "--config" -> s3cfg = value;
+                case "--ca-bundle" -> caBundle = value;
+                case "--dialect" -> dialect = choice(value, a, "rgw", "aws");
                 case "-o", "--output" -> {
                     defaults.add("--output");
-                    defaults.add(choice(needValue(args, ++i, a), a, "text", "json", "xml", "table"));
+                    defaults.add(choice(value, "--output", "text", "json", "xml", "table"));
                 }
-                default -> {
-                    if (a.startsWith("--output=")) {
-                        defaults.add("--output");
-                        defaults.add(choice(a.substring(9), "--output", "text", "json", "xml", "table"));
-                    } else if (a.startsWith("--endpoint=")) {
-                        endpoint = a.substring(11);
-                    } else {
-                        throw new UsageException("unknown global option " + a + ": see 's3sh --help'");
-                    }
-                }
+                default -> throw new UsageException("unknown global option " + a + ": see 's3sh --help'");
             }
         }
+        if (local && (profile != null || endpoint != null || cluster != null || s3cfg != null)) {
+            throw new UsageException("--local is its own endpoint: leave out --profile, --endpoint, --cluster and -c");
+        }
         List<String> command = List.of(args).subList(i, args.length);
-        return new Invocation(new ConnectionOptions(endpoint, region, pathStyle, local ? "local" : null, dialect),
-                local, debug, noColor, help, defaults, command);
+        return new Invocation(new ConnectionOptions(endpoint, region, pathStyle, local ? "local" : profile, dialect,
+                cluster, s3cfg, caBundle, insecure), local, debug, noColor, help, defaults, command);
     }
 
     private static String needValue(String[] args, int i, String option) {
@@ -120,6 +147,7 @@ public final class Main {
         return value;
     }
 
+    /** One whole run; {@code env} is the only environment s3sh looks at. */
     public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream stdout, PrintStream stderr) throws Exception {
         if (args.length == 1 && args[0].equals("__train")) return Training.run();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
@@ -140,16 +168,28 @@ public final class Main {
         boolean stdoutTty = isTty("s3sh.stdout.tty");
         boolean color = stdoutTty && !inv.noColor() && (env.get("NO_COLOR") == null || env.get("NO_COLOR").isEmpty());
 
-        Profile profile;
+        ProfileResolver resolver = new ProfileResolver(env);
+        ResolvedProfile resolved;
+        S3shConfigFile own;
         try {
-            profile = inv.local() ? LocalServer.start(projectHome()) : new ProfileResolver(env).resolve(inv.connection());
+            own = resolver.ownConfig();
+            resolved = inv.local() ? ResolvedProfile.of(LocalServer.start(projectHome()), "--local (scripts/local-rgw)")
+                    : resolver.resolveDetailed(inv.connection());
         } catch (ConfigException | UsageException | StoreException e) {
             err.println("s3sh: " + e.getMessage());
             return e instanceof UsageException ? ExitCode.USAGE : ExitCode.FAILURE;
         }
+        for (String warning : resolved.warnings()) err.println("s3sh: warning: " + warning);
+        if ("never".equalsIgnoreCase(own.setting("color"))) color = false;
+        Map<String, String> editorEnv = withEditor(env, own.setting("editor"));
+        Profile profile = resolved.profile();
+        ProfileCatalog catalog = new ProfileCatalog(resolver, inv.connection());
+        catalog.remember(resolved);
         CommandRegistry registry = BuiltinCommands.registry();
         CommandRunner runner = new CommandRunner(registry, inv.debug(), inv.defaultArgs());
-        try (Session session = new Session(profile, S3ObjectStore::new)) {
+        Function<Profile, ObjectStore> stores = inv.debug() ? p -> new S3ObjectStore(p, err) : S3ObjectStore::new;
+        try (Session session = new Session(profile, stores)) {
+            session.catalog(catalog);
             if (inv.local()) {
                 try {
                     LocalServer.seedDemo(session.store());
@@ -159,11 +199,12 @@ public final class Main {
             }
             if (!profile.hasCredentials() && inv.command().isEmpty()) {
                 err.println("s3sh: no credentials are configured: run './s3sh --local' to try s3sh on a built-in local "
-                        + "server, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY and give --endpoint URL for your own.");
+                        + "server, or keep keys in ~/.s3cfg, ~/.aws/credentials or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY "
+                        + "(then --profile NAME, --cluster ID or --endpoint URL), or use 'profile add' here.");
             }
             if (!inv.command().isEmpty()) {
                 Prompter prompter = stdinTty ? new StreamPrompter(in, out) : Prompter.NONE;
-                EditorLauncher editor = file -> TerminalEditorProcess.run(env, file);
+                EditorLauncher editor = file -> TerminalEditorProcess.run(editorEnv, file);
                 CommandContext ctx = new CommandContext(session, out, err, prompter, editor, registry, color);
                 return runner.run(ctx, inv.command());
             }
@@ -171,13 +212,21 @@ public final class Main {
                 try (Terminal terminal = TerminalBuilder.builder().name("s3sh").system(true).nativeSignals(true).build()) {
                     Path history = new XdgDirs(env).state().resolve("history");
                     return new Repl(terminal, session, registry, runner, color && !"dumb".equals(terminal.getType()),
-                            history, env).run();
+                            history, editorEnv).run();
                 }
             }
             CommandContext ctx = new CommandContext(session, out, err, Prompter.NONE,
-                    file -> TerminalEditorProcess.run(env, file), registry, false);
+                    file -> TerminalEditorProcess.run(editorEnv, file), registry, false);
             return ScriptMode.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), ctx, runner);
         }
+    }
+
+    /** s3sh's {@code editor} setting applies only when neither VISUAL nor EDITOR is set. */
+    private static Map<String, String> withEditor(Map<String, String> env, String editor) {
+        if (editor == null || env.get("VISUAL") != null || env.get("EDITOR") != null) return env;
+        Map<String, String> copy = new HashMap<>(env);
+        copy.put("EDITOR", editor);
+        return copy;
     }
 
     private static boolean isTty(String property) {

@@ -57,7 +57,7 @@ public final class Repl {
                 .terminal(terminal)
                 .appName("s3sh")
                 .parser(parser())
-                .history(new SecretFilteringHistory())
+                .history(new SecretFilteringHistory(session::knownSecrets))
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.HISTORY_FILE_SIZE, 5000)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
@@ -165,9 +165,13 @@ public final class Repl {
         @Override
         public String readSecret(String prompt) {
             try {
+                // a secret never goes to history, whatever it looks like
+                reader.setVariable(LineReader.DISABLE_HISTORY, true);
                 return reader.readLine(prompt, '\0');
             } catch (UserInterruptException | EndOfFileException e) {
                 return null;
+            } finally {
+                reader.setVariable(LineReader.DISABLE_HISTORY, false);
             }
         }
 

@@ -10,7 +10,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
@@ -21,6 +20,7 @@ import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +34,14 @@ public final class S3ObjectStore implements ObjectStore {
     private final CorsProbe probe;
 
     public S3ObjectStore(Profile profile) {
+        this(profile, null);
+    }
+
+    /** {@code wireLog}: where {@code --debug} shows each HTTP exchange (secrets redacted); null for none. */
+    public S3ObjectStore(Profile profile, PrintWriter wireLog) {
         this.errors = new ErrorTranslator(profile.endpointLabel());
         var builder = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(30)))
+                .httpClientBuilder(HttpClients.builder(profile.client()))
                 .region(Region.of(profile.region() == null ? "us-east-1" : profile.region()))
                 // RGW 16 rejects the SDK's default flexible checksums (XAmzContentSHA256Mismatch)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
@@ -46,7 +49,8 @@ public final class S3ObjectStore implements ObjectStore {
                 .forcePathStyle(profile.pathStyle())
                 .overrideConfiguration(o -> o
                         .apiCallTimeout(Duration.ofSeconds(60))
-                        .apiCallAttemptTimeout(Duration.ofSeconds(30)))
+                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                        .executionInterceptors(wireLog == null ? List.of() : List.of(new WireLog(wireLog))))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials(profile)));
         if (profile.endpoint() != null) builder.endpointOverride(profile.endpoint());
         this.s3 = builder.build();

@@ -17,6 +17,11 @@ public final class BuiltinCommands {
                 .register(new CorsLintCommand())
                 .register(new CorsProbeCommand())
                 .register(new CorsValidateCommand())
+                .register(new ProfileListCommand())
+                .register(new ProfileUseCommand())
+                .register(new ProfileShowCommand())
+                .register(new ProfileAddCommand())
+                .register(new ConnectCommand())
                 .register(new HelpCommand())
                 .register(new ExitCommand());
     }

@@ -1,0 +1,62 @@
+package dev.s3sh.store;
+
+import dev.s3sh.config.Secrets;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpHeaders;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code --debug}: each HTTP exchange on stderr, curl-style ({@code > GET URL}, request headers,
+ * {@code < 200 OK}, response headers), with Authorization, security tokens and the signature and
+ * credential parameters of signed URLs replaced by {@code REDACTED}. Bodies are not shown.
+ */
+public final class WireLog implements ExecutionInterceptor {
+    private final PrintWriter out;
+
+    public WireLog(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        var request = context.httpRequest();
+        synchronized (out) {
+            out.println("> " + request.method() + " " + Secrets.redactUrl(request.getUri().toString()));
+            headers("> ", request);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        var response = context.httpResponse();
+        synchronized (out) {
+            out.println("< " + response.statusCode() + response.statusText().map(t -> " " + t).orElse(""));
+            headers("< ", response);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        if (context.httpResponse().isPresent()) return; // the status line was shown
+        Throwable e = context.exception();
+        synchronized (out) {
+            out.println("! no response: " + Secrets.redactUrl(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            out.flush();
+        }
+    }
+
+    private void headers(String prefix, SdkHttpHeaders message) {
+        for (Map.Entry<String, List<String>> h : message.headers().entrySet()) {
+            for (String value : h.getValue()) {
+                out.println(prefix + h.getKey() + ": " + Secrets.redactHeader(h.getKey(), value));
+            }
+        }
+    }
+}
