@@ -32,9 +32,9 @@ public final class CompletionCommand implements Command {
         String shell = args.positional(0, null);
         if (shell == null) throw new UsageException("completion needs a shell: bash, zsh or fish");
         String script = switch (shell) {
-            case "bash" -> CompletionScripts.bash(ctx.registry());
-            case "zsh" -> CompletionScripts.zsh(ctx.registry());
-            case "fish" -> CompletionScripts.fish(ctx.registry());
+            case "bash" -> CompletionScripts.bash();
+            case "zsh" -> CompletionScripts.zsh();
+            case "fish" -> CompletionScripts.fish();
             default -> throw new UsageException("completion knows bash, zsh and fish, not '" + shell + "'");
         };
         ctx.out().print(script);

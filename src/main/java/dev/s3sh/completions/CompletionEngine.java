@@ -132,8 +132,7 @@ public final class CompletionEngine {
             return;
         }
         ValueKind kind = positionalKind(spec, positionals.size());
-        if (kind == null && !positionals.isEmpty()
-                && positionalKind(spec, positionals.size() - 1) == ValueKind.COMMAND
+        if (!positionals.isEmpty() && positionalKind(spec, positionals.size() - 1) == ValueKind.COMMAND
                 && registry.isGroup(positionals.get(positionals.size() - 1))) {
             String group = positionals.get(positionals.size() - 1);
             for (String sub : registry.subcommands(group)) out.add(sub, sub, true);

@@ -189,7 +189,8 @@ public final class Main {
         try {
             Invocation inv = parse(words.subList(0, Math.max(0, words.size() - 1)).toArray(String[]::new));
             if (inv.command().isEmpty() && current.startsWith("-")) return CompleteMode.globalOptions(current, out);
-            Profile profile = inv.local() ? LocalServer.start(projectHome()) : new ProfileResolver(env).resolve(inv.connection());
+            Profile profile = inv.command().isEmpty() ? null // a command name needs no connection
+                    : inv.local() ? LocalServer.start(projectHome()) : new ProfileResolver(env).resolve(inv.connection());
             try (Session session = new Session(profile, S3ObjectStore::new)) {
                 return CompleteMode.run(BuiltinCommands.registry(), session, inv.command(), current, out);
             }
