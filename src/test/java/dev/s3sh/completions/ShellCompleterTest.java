@@ -221,7 +221,7 @@ class ShellCompleterTest {
     @Test
     void aSlowListingReturnsWithinTheBudgetAndFinishesForTheNextTab() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        store.beforeEachCall(() -> {
+        store.beforeEachCall(bucket -> {
             try {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -243,7 +243,7 @@ class ShellCompleterTest {
         complete("ls s3://alpha/");
         clock.addAndGet(Duration.ofMinutes(1).toNanos());
         CountDownLatch never = new CountDownLatch(1);
-        store.beforeEachCall(() -> {
+        store.beforeEachCall(bucket -> {
             try {
                 never.await(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -258,14 +258,14 @@ class ShellCompleterTest {
 
     @Test
     void errorsBecomeOneShortHint() {
-        store.beforeEachCall(() -> {
+        store.beforeEachCall(bucket -> {
             throw new StoreException("AccessDenied", 403, "access denied to s3://alpha/: check the key's permissions");
         });
         assertEquals(List.of(), complete("ls s3://alpha/"));
         assertEquals(List.of("access denied to s3://alpha/: check the key's permissions"), completer.lastHints());
         assertEquals(List.of("ls"), complete("l"), "command names still complete");
 
-        store.beforeEachCall(() -> {
+        store.beforeEachCall(bucket -> {
             throw new IllegalStateException("boom\n\tat some.Frame");
         });
         assertEquals(List.of(), complete("ls s3://beta/"));

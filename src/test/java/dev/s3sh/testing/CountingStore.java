@@ -9,24 +9,26 @@ import dev.s3sh.store.ObjectStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * An {@link ObjectStore} decorator that counts the requests made through it, so that tests can
  * assert how many requests something costs (a count, never a time). {@link #beforeEachCall} lets a
- * test hold calls back, e.g. to make a listing slower than a time budget.
+ * test hold calls back or fail them, e.g. to make a listing slower than a time budget.
  */
 public final class CountingStore implements ObjectStore {
     private final ObjectStore delegate;
     private final AtomicInteger listPages = new AtomicInteger();
     private final AtomicInteger listBuckets = new AtomicInteger();
     private final AtomicInteger total = new AtomicInteger();
-    private volatile Runnable beforeEachCall = () -> { };
+    private volatile Consumer<String> beforeEachCall = bucket -> { };
 
     public CountingStore(ObjectStore delegate) {
         this.delegate = delegate;
     }
 
-    public CountingStore beforeEachCall(Runnable hook) {
+    /** {@code hook} runs before each request with its bucket (null for ListBuckets); it may block or throw. */
+    public CountingStore beforeEachCall(Consumer<String> hook) {
         this.beforeEachCall = hook;
         return this;
     }
@@ -50,82 +52,82 @@ public final class CountingStore implements ObjectStore {
         total.set(0);
     }
 
-    private void count() {
+    private void count(String bucket) {
         total.incrementAndGet();
-        beforeEachCall.run();
+        beforeEachCall.accept(bucket);
     }
 
     @Override
     public List<BucketSummary> listBuckets() {
         listBuckets.incrementAndGet();
-        count();
+        count(null);
         return delegate.listBuckets();
     }
 
     @Override
     public ListPage listPage(String bucket, String prefix, String delimiter, int maxKeys, String continuationToken) {
         listPages.incrementAndGet();
-        count();
+        count(bucket);
         return delegate.listPage(bucket, prefix, delimiter, maxKeys, continuationToken);
     }
 
     @Override
     public void checkBucket(String bucket) {
-        count();
+        count(bucket);
         delegate.checkBucket(bucket);
     }
 
     @Override
     public BucketInfo bucketInfo(String bucket) {
-        count();
+        count(bucket);
         return delegate.bucketInfo(bucket);
     }
 
     @Override
     public Optional<CorsConfiguration> getCors(String bucket) {
-        count();
+        count(bucket);
         return delegate.getCors(bucket);
     }
 
     @Override
     public void putCors(String bucket, CorsConfiguration configuration) {
-        count();
+        count(bucket);
         delegate.putCors(bucket, configuration);
     }
 
     @Override
     public void deleteCors(String bucket) {
-        count();
+        count(bucket);
         delegate.deleteCors(bucket);
     }
 
     @Override
     public void createBucket(String bucket) {
-        count();
+        count(bucket);
         delegate.createBucket(bucket);
     }
 
     @Override
     public void putObject(String bucket, String key, byte[] content, String contentType) {
-        count();
+        count(bucket);
         delegate.putObject(bucket, key, content, contentType);
     }
 
     @Override
     public byte[] getObject(String bucket, String key) {
-        count();
+        count(bucket);
         return delegate.getObject(bucket, key);
     }
 
     @Override
     public void deleteObject(String bucket, String key) {
-        count();
+        count(bucket);
         delegate.deleteObject(bucket, key);
     }
 
     @Override
     public void deleteBucket(String bucket) {
-        count();
+        count(bucket);
         delegate.deleteBucket(bucket);
     }
 
