@@ -218,16 +218,21 @@ class ShellCompleterTest {
         assertEquals(2, store.listPages(), "a truncated listing does not answer a narrower prefix from memory");
     }
 
-    @Test
-    void aSlowListingReturnsWithinTheBudgetAndFinishesForTheNextTab() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+    /** Makes every request wait for {@code latch} (at most 10 s), as a slow server would. */
+    private void holdRequestsUntil(CountDownLatch latch) {
         store.beforeEachCall(bucket -> {
             try {
-                release.await(10, TimeUnit.SECONDS);
+                latch.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    @Test
+    void aSlowListingReturnsWithinTheBudgetAndFinishesForTheNextTab() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        holdRequestsUntil(release);
         ShellCompleter quick = completer(Duration.ofMillis(50));
         assertEquals(List.of(), values(tab(quick, "ls s3://alpha/")));
         assertTrue(quick.lastHints().get(0).startsWith("still listing s3://alpha/"), quick.lastHints().toString());
@@ -243,13 +248,7 @@ class ShellCompleterTest {
         complete("ls s3://alpha/");
         clock.addAndGet(Duration.ofMinutes(1).toNanos());
         CountDownLatch never = new CountDownLatch(1);
-        store.beforeEachCall(bucket -> {
-            try {
-                never.await(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        holdRequestsUntil(never);
         ShellCompleter quick = completer(Duration.ofMillis(50));
         assertEquals(3, tab(quick, "ls s3://alpha/").size());
         assertTrue(quick.lastHints().get(0).startsWith("still listing"));
