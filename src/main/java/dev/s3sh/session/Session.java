@@ -5,10 +5,15 @@ import dev.s3sh.config.ProfileCatalog;
 import dev.s3sh.store.ObjectStore;
 import dev.s3sh.store.StoreException;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What stays loaded between commands: the profile, its store client and the current location.
@@ -21,6 +26,14 @@ public final class Session implements AutoCloseable {
     private CompletableFuture<ObjectStore> store;
     private S3Path cwd = S3Path.ROOT;
     private ProfileCatalog catalog;
+    private final List<ListingObserver> listingObservers = new CopyOnWriteArrayList<>();
+    private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
+
+    /** Something that keeps listings of this session (the completion cache) and must forget changed ones. */
+    public interface ListingObserver {
+        /** See {@link Session#invalidateListings(String, String)}; {@code profile} is the session's current one. */
+        void listingsChanged(Profile profile, String bucket, String prefix);
+    }
 
     public Session(Profile profile, Function<Profile, ObjectStore> storeFactory) {
         this.storeFactory = Objects.requireNonNull(storeFactory);
@@ -105,6 +118,39 @@ public final class Session implements AutoCloseable {
 
     public S3Path resolve(String input) {
         return cwd.resolve(input);
+    }
+
+    /**
+     * Tells the session that this session itself changed what a listing shows, so cached listings
+     * (tab completion) are forgotten. Write commands call it after they succeed:
+     * put/cp/rm of a key → {@code (bucket, key)}; rm -r of a prefix → {@code (bucket, prefix)};
+     * mb/rb → {@code (bucket, null)} (also forgets the bucket list); {@code (null, null)} forgets all.
+     */
+    public void invalidateListings(String bucket, String prefix) {
+        Profile current = profile;
+        for (ListingObserver o : listingObservers) o.listingsChanged(current, bucket, prefix);
+    }
+
+    public void addListingObserver(ListingObserver observer) {
+        listingObservers.add(Objects.requireNonNull(observer));
+    }
+
+    /**
+     * The one object of {@code type} that lives with this session (e.g. the listing cache),
+     * created by {@code create} on first use.
+     */
+    public <T> T attachment(Class<T> type, Supplier<T> create) {
+        Object existing = attachments.get(type);
+        if (existing == null) {
+            synchronized (attachments) {
+                existing = attachments.get(type);
+                if (existing == null) {
+                    existing = Objects.requireNonNull(create.get());
+                    attachments.put(type, existing);
+                }
+            }
+        }
+        return type.cast(existing);
     }
 
     /** "rgw" or "aws" for this profile. */

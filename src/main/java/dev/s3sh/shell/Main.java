@@ -1,5 +1,6 @@
 package dev.s3sh.shell;
 
+import dev.s3sh.completions.CompleteMode;
 import dev.s3sh.config.ConfigException;
 import dev.s3sh.config.ConnectionOptions;
 import dev.s3sh.config.Profile;
@@ -150,6 +151,7 @@ public final class Main {
     /** One whole run; {@code env} is the only environment s3sh looks at. */
     public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream stdout, PrintStream stderr) throws Exception {
         if (args.length == 1 && args[0].equals("__train")) return Training.run();
+        if (args.length >= 1 && args[0].equals("__complete")) return complete(List.of(args).subList(1, args.length), env, stdout);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         Invocation inv;
@@ -227,6 +229,23 @@ public final class Main {
         Map<String, String> copy = new HashMap<>(env);
         copy.put("EDITOR", editor);
         return copy;
+    }
+
+    /** {@code s3sh __complete [GLOBAL OPTIONS] WORDS... CURRENT}: candidates one per line, for the shell scripts; never an error. */
+    static int complete(List<String> words, Map<String, String> env, PrintStream stdout) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        String current = words.isEmpty() ? "" : words.get(words.size() - 1);
+        try {
+            Invocation inv = parse(words.subList(0, Math.max(0, words.size() - 1)).toArray(String[]::new));
+            if (inv.command().isEmpty() && current.startsWith("-")) return CompleteMode.globalOptions(current, out);
+            Profile profile = inv.command().isEmpty() ? null // a command name needs no connection
+                    : inv.local() ? LocalServer.start(projectHome()) : new ProfileResolver(env).resolve(inv.connection());
+            try (Session session = new Session(profile, S3ObjectStore::new)) {
+                return CompleteMode.run(BuiltinCommands.registry(), session, inv.command(), current, out);
+            }
+        } catch (Exception e) {
+            return ExitCode.OK; // a completion that cannot be computed offers nothing
+        }
     }
 
     private static boolean isTty(String property) {

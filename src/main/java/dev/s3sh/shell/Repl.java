@@ -1,5 +1,8 @@
 package dev.s3sh.shell;
 
+import dev.s3sh.completions.CompletionEngine;
+import dev.s3sh.completions.ShellCompleter;
+import dev.s3sh.completions.ShellHighlighter;
 import dev.s3sh.session.Session;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -57,6 +60,8 @@ public final class Repl {
                 .terminal(terminal)
                 .appName("s3sh")
                 .parser(parser())
+                .completer(new ShellCompleter(CompletionEngine.forSession(session, registry), color))
+                .highlighter(new ShellHighlighter(registry, color))
                 .history(new SecretFilteringHistory(session::knownSecrets))
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.HISTORY_FILE_SIZE, 5000)

@@ -1,5 +1,6 @@
 package dev.s3sh.shell.commands;
 
+import dev.s3sh.completions.CompletionCommand;
 import dev.s3sh.shell.CommandRegistry;
 
 /** The one place where commands are registered; each line is one command. */
@@ -23,6 +24,7 @@ public final class BuiltinCommands {
                 .register(new ProfileAddCommand())
                 .register(new ConnectCommand())
                 .register(new HelpCommand())
+                .register(new CompletionCommand())
                 .register(new ExitCommand());
     }
 }

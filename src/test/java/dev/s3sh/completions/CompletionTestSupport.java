@@ -1,0 +1,76 @@
+package dev.s3sh.completions;
+
+import dev.s3sh.config.Profile;
+import dev.s3sh.shell.Command;
+import dev.s3sh.shell.CommandContext;
+import dev.s3sh.shell.CommandRegistry;
+import dev.s3sh.shell.CommandSpec;
+import dev.s3sh.shell.OptionSpec;
+import dev.s3sh.shell.ParsedArgs;
+import dev.s3sh.shell.Repl;
+import dev.s3sh.shell.ValueKind;
+import dev.s3sh.shell.commands.BuiltinCommands;
+import org.jline.reader.Candidate;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Shared pieces of the completion tests: a registry with commands as colleagues will add them, and Tab through JLine's parser. */
+final class CompletionTestSupport {
+    static final ValueKind TEMPLATE = new ValueKind("template", List.of());
+
+    private CompletionTestSupport() {
+    }
+
+    static Profile profile() {
+        return new Profile("test", URI.create("http://127.0.0.1:9"), "us-east-1", "AKTEST", "not-a-real-secret",
+                null, true, "rgw");
+    }
+
+    /** The built-in commands plus a few specs shaped like later ones (cors …, profile use), unknown to the completer. */
+    static CommandRegistry registry() {
+        return BuiltinCommands.registry()
+                .register(fake(CommandSpec.builder("cors show").positional(ValueKind.BUCKET)))
+                .register(fake(CommandSpec.builder("cors set").positional(ValueKind.BUCKET).positional(ValueKind.LOCAL_FILE)))
+                .register(fake(CommandSpec.builder("cors check")
+                        .option(OptionSpec.value("file", ValueKind.LOCAL_FILE, "rules file"))
+                        .option(OptionSpec.repeated("method", ValueKind.HTTP_METHOD, "method"))
+                        .option(OptionSpec.value("dialect", ValueKind.DIALECT, "dialect"))
+                        .option(OptionSpec.value("template", TEMPLATE, "template"))
+                        .option(OptionSpec.repeated("header", ValueKind.TEXT, "header"))
+                        .option(OptionSpec.flag("actual", null, "actual request"))
+                        .positional(ValueKind.S3_PATH)))
+                .register(fake(CommandSpec.builder("profile use").positional(ValueKind.PROFILE)))
+                .register(fake(CommandSpec.builder("put").positional(ValueKind.LOCAL_FILE).positional(ValueKind.S3_PATH)));
+    }
+
+    private static Command fake(CommandSpec.Builder builder) {
+        CommandSpec spec = builder.build();
+        return new Command() {
+            @Override
+            public CommandSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public int run(CommandContext ctx, ParsedArgs args) {
+                return 0;
+            }
+        };
+    }
+
+    /** Presses Tab at the end of {@code line}: JLine's parser splits it, the completer answers. */
+    static List<Candidate> tab(ShellCompleter completer, String line) {
+        ParsedLine parsed = Repl.parser().parse(line, line.length(), Parser.ParseContext.COMPLETE);
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(null, parsed, candidates);
+        return candidates;
+    }
+
+    static List<String> values(List<Candidate> candidates) {
+        return candidates.stream().map(Candidate::value).toList();
+    }
+}
