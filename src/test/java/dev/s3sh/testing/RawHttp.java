@@ -71,6 +71,12 @@ public final class RawHttp {
     /** Adds host, x-amz-date, x-amz-content-sha256 (UNSIGNED-PAYLOAD) and Authorization headers for SigV4. */
     public static List<String[]> signed(URI endpoint, String method, String path, List<String[]> amzHeaders,
                                         String accessKey, String secretKey, String region) throws Exception {
+        return signed(endpoint, method, path, "", amzHeaders, accessKey, secretKey, region);
+    }
+
+    /** As above, for a request with a query: {@code canonicalQuery} is SigV4's form, e.g. {@code "acl="} for {@code ?acl}. */
+    public static List<String[]> signed(URI endpoint, String method, String path, String canonicalQuery, List<String[]> amzHeaders,
+                                        String accessKey, String secretKey, String region) throws Exception {
         String amzDate = AMZ_DATE.format(ZonedDateTime.now(ZoneOffset.UTC));
         String day = amzDate.substring(0, 8);
         Map<String, String> signedHeaders = new java.util.TreeMap<>();
@@ -81,7 +87,7 @@ public final class RawHttp {
         StringBuilder canonicalHeaders = new StringBuilder();
         signedHeaders.forEach((k, v) -> canonicalHeaders.append(k).append(':').append(v).append('\n'));
         String names = String.join(";", signedHeaders.keySet());
-        String canonical = method + "\n" + path + "\n\n" + canonicalHeaders + "\n" + names + "\nUNSIGNED-PAYLOAD";
+        String canonical = method + "\n" + path + "\n" + canonicalQuery + "\n" + canonicalHeaders + "\n" + names + "\nUNSIGNED-PAYLOAD";
         String scope = day + "/" + region + "/s3/aws4_request";
         String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + hex(MessageDigest.getInstance("SHA-256")
                 .digest(canonical.getBytes(StandardCharsets.UTF_8)));
