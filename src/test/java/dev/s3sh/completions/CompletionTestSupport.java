@@ -30,9 +30,24 @@ final class CompletionTestSupport {
                 null, true, "rgw");
     }
 
-    /** The built-in commands plus a few specs shaped like later ones (cors …, profile use), unknown to the completer. */
+    /**
+     * A few fixed specs shaped like real ones (cors …, profile use, put), unknown to the completer,
+     * plus every built-in command whose name they do not take: the tests do not change when the
+     * real commands of those names change.
+     */
     static CommandRegistry registry() {
-        return BuiltinCommands.registry()
+        CommandRegistry registry = fakes();
+        for (Command real : BuiltinCommands.registry().commands()) {
+            CommandSpec spec = real.spec();
+            boolean taken = registry.find(spec.name()).isPresent()
+                    || spec.aliases().stream().anyMatch(a -> registry.find(a).isPresent());
+            if (!taken) registry.register(real);
+        }
+        return registry;
+    }
+
+    private static CommandRegistry fakes() {
+        return new CommandRegistry()
                 .register(fake(CommandSpec.builder("cors show").positional(ValueKind.BUCKET)))
                 .register(fake(CommandSpec.builder("cors set").positional(ValueKind.BUCKET).positional(ValueKind.LOCAL_FILE)))
                 .register(fake(CommandSpec.builder("cors check")

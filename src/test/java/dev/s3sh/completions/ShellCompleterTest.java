@@ -69,16 +69,19 @@ class ShellCompleterTest {
 
     @Test
     void commandNamesAliasesAndGroups() {
-        assertEquals(List.of("cd", "completion", "cors"), complete("c"));
+        assertEquals(registry.firstWords().stream().filter(w -> w.startsWith("c")).toList(), complete("c"));
+        assertTrue(complete("c").containsAll(List.of("cd", "completion", "cors")));
         assertEquals(List.of("dir"), complete("di"));
         assertTrue(complete("").containsAll(List.of("ls", "dir", "help", "profile", "put", "exit", "quit")), complete("").toString());
     }
 
     @Test
     void subcommandsOfAGroupComeFromTheRegistry() {
-        assertEquals(List.of("show", "set", "check"), complete("cors "));
-        assertEquals(List.of("set", "show"), complete("cors s").stream().sorted().toList());
-        assertEquals(List.of("use"), complete("profile "));
+        assertEquals(registry.subcommands("cors"), complete("cors "));
+        assertTrue(complete("cors ").containsAll(List.of("show", "set", "check")));
+        assertEquals(registry.subcommands("cors").stream().filter(w -> w.startsWith("s")).sorted().toList(),
+                complete("cors s").stream().sorted().toList());
+        assertEquals(registry.subcommands("profile"), complete("profile "));
         assertEquals(List.of(), complete("nosuch "));
     }
 
@@ -159,7 +162,7 @@ class ShellCompleterTest {
     @Test
     void helpCompletesCommandsAndTheirSubcommands() {
         assertTrue(complete("help c").containsAll(List.of("cd", "cors", "completion")));
-        assertEquals(List.of("show", "set", "check"), complete("help cors "));
+        assertEquals(registry.subcommands("cors"), complete("help cors "));
     }
 
     @Test
@@ -276,6 +279,6 @@ class ShellCompleterTest {
         Session empty = new Session(null, p -> store);
         ShellCompleter c = new ShellCompleter(CompletionEngine.forSession(empty, registry), false);
         assertEquals(List.of(), values(tab(c, "ls s3://")));
-        assertTrue(c.lastHints().get(0).startsWith("no credentials are configured"), c.lastHints().toString());
+        assertTrue(c.lastHints().get(0).contains("no credentials"), c.lastHints().toString());
     }
 }
