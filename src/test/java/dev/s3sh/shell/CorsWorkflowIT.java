@@ -269,9 +269,8 @@ class CorsWorkflowIT {
         assertNull(server());
     }
 
-    @Test
-    void aChangeMadeByAnotherClientDuringTheEditIsNotOverwritten() throws Exception {
-        sh.run("setcors", tutorial.toString(), "s3://" + bucket);
+    /** An editor script line that changes the bucket's CORS through s3cmd, another client, to {@link #OTHER}. */
+    private String s3cmdSetsOther() throws Exception {
         Path cfg = dir.resolve("s3cfg");
         URI endpoint = URI.create(LocalRgw.endpoint());
         String host = endpoint.getHost() + ":" + endpoint.getPort();
@@ -279,8 +278,13 @@ class CorsWorkflowIT {
         Files.writeString(cfg, "[default]\naccess_key = " + LocalRgw.accessKey() + "\nsecret_key = " + LocalRgw.secretKey()
                 + "\nhost_base = " + host + "\nhost_bucket = " + host + "\nuse_https = False\n");
         Files.writeString(dir.resolve("other.xml"), OTHER);
-        editor("s3cmd -q -c \"$D/s3cfg\" setcors \"$D/other.xml\" s3://" + bucket + " >/dev/null\n"
-                + "sed -i 's#<MaxAgeSeconds>3000</MaxAgeSeconds>#<MaxAgeSeconds>60</MaxAgeSeconds>#' \"$1\"");
+        return "s3cmd -q -c \"$D/s3cfg\" setcors \"$D/other.xml\" s3://" + bucket + " >/dev/null\n";
+    }
+
+    @Test
+    void aChangeMadeByAnotherClientDuringTheEditIsNotOverwritten() throws Exception {
+        sh.run("setcors", tutorial.toString(), "s3://" + bucket);
+        editor(s3cmdSetsOther() + "sed -i 's#<MaxAgeSeconds>3000</MaxAgeSeconds>#<MaxAgeSeconds>60</MaxAgeSeconds>#' \"$1\"");
         ShellHarness.Result r = sh.run("cors", "edit", "s3://" + bucket, "--yes");
         assertEquals(1, r.status(), r.toString());
         assertTrue(r.err().contains("changed on the server meanwhile"), r.toString());
@@ -288,6 +292,46 @@ class CorsWorkflowIT {
         assertTrue(CorsNormalizer.sameRules(CorsParser.parse(OTHER, "o"), server()), "s3cmd's rules stay");
         assertTrue(Files.readString(keptFile(r)).contains("<MaxAgeSeconds>60</MaxAgeSeconds>"), "the user's edit is kept");
         assertEquals(1, historySize(), "nothing was pushed, nothing saved");
+    }
+
+    @Test
+    void afterAConflictTheUserMayReopenAndPushOverTheNewVersion() throws Exception {
+        sh.run("setcors", tutorial.toString(), "s3://" + bucket);
+        List<String> questions = new java.util.ArrayList<>();
+        sh.prompter(new Prompter() {
+            public boolean interactive() {
+                return true;
+            }
+
+            public boolean confirm(String question) {
+                questions.add(question);
+                return true;
+            }
+
+            public String readSecret(String prompt) {
+                return null;
+            }
+
+            public String readLine(String prompt) {
+                return null;
+            }
+        });
+        editor("if [ $N = 1 ]; then " + s3cmdSetsOther().strip()
+                + "; sed -i 's#<MaxAgeSeconds>3000</MaxAgeSeconds>#<MaxAgeSeconds>60</MaxAgeSeconds>#' \"$1\"; fi\n"
+                + "if [ $N = 2 ]; then sed -i '1,/^-->$/d' \"$1\"; fi");
+        ShellHarness.Result r = sh.run("cors", "edit", "s3://" + bucket);
+        assertEquals(0, r.status(), r.toString());
+        assertEquals(2, openings());
+        String open2 = Files.readString(dir.resolve("open2"));
+        assertTrue(open2.startsWith("<!-- s3sh: NOT PUSHED: s3://" + bucket + " changed on the server"), open2);
+        assertTrue(open2.contains("https://other.example"), open2);
+        assertEquals(Files.readString(dir.resolve("saved1")), CorsEditFile.withoutNotice(open2), "the user's text is carried over");
+        assertTrue(questions.get(0).startsWith("Reopen the editor"), questions.toString());
+        assertTrue(questions.get(1).startsWith("Push these changes"), questions.toString());
+        assertEquals(60, server().rules().get(0).maxAgeSeconds());
+        assertEquals(2, server().rules().size());
+        CorsHistory.Entry saved = new CorsHistory(dir.resolve("state"), LocalRgw.endpoint(), bucket).entries().get(0);
+        assertTrue(CorsNormalizer.sameRules(CorsParser.parse(OTHER, "o"), saved.configuration()), "s3cmd's version is what undo brings back");
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class CorsEditCommand implements Command {
         String user = CorsEditFile.header(bucket, endpoint, dialect.id()) + (base == null ? starter() : CorsXml.write(base));
         String written = user;
         write(file, written);
-        boolean reopened = false;
+        String stopped = null; // after a reopen: what an unchanged file means
         try {
             while (true) {
                 try {
@@ -77,7 +77,8 @@ public final class CorsEditCommand implements Command {
                 }
                 String now = Files.readString(file, StandardCharsets.UTF_8);
                 if (now.equals(written)) {
-                    if (reopened) return kept(ctx, file, "not pushed: the file still has the problems above it", ExitCode.INVALID_INPUT);
+                    if (stopped != null) return kept(ctx, file, stopped, stopped.startsWith("not pushed: the file still has")
+                            ? ExitCode.INVALID_INPUT : ExitCode.FAILURE);
                     Files.deleteIfExists(file);
                     ctx.out().println("no changes: nothing pushed");
                     return ExitCode.OK;
@@ -95,7 +96,7 @@ public final class CorsEditCommand implements Command {
                     ctx.err().flush();
                     written = CorsEditFile.notice("fix these problems and save; quit without saving to stop (the file is kept):", lines) + user;
                     write(file, written);
-                    reopened = true;
+                    stopped = "not pushed: the file still has the problems above it";
                     continue;
                 }
 
@@ -119,9 +120,10 @@ public final class CorsEditCommand implements Command {
                         }
                         base = outcome.server();
                         written = CorsEditFile.notice("s3://" + bucket + " changed on the server while you edited; your text is below, "
-                                + "unchanged. Saving pushes it over the server's new configuration:", outcome.diff().summary()) + user;
+                                + "unchanged. To push it over the server's new configuration, delete this comment (and change what you like) "
+                                + "and save; quit without saving to stop. What changed on the server:", outcome.diff().summary()) + user;
                         write(file, written);
-                        reopened = true;
+                        stopped = "not pushed: s3://" + bucket + " keeps the configuration set meanwhile";
                     }
                 }
             }
