@@ -335,6 +335,20 @@ class CorsWorkflowIT {
     }
 
     @Test
+    void anInterruptDuringTheEditKeepsTheFileAndSaysWhere() throws Exception {
+        sh.editor(file -> {
+            Files.writeString(file, "<CORSConfiguration><!-- half done -->", java.nio.file.StandardOpenOption.APPEND);
+            throw new InterruptedException(); // what Ctrl-C in the REPL does to the command's thread
+        });
+        ShellHarness.Result r = sh.run("cors", "edit", "s3://" + bucket, "--yes");
+        assertTrue(Thread.interrupted(), "the runner keeps the interrupt for the REPL's worker; cleared for this test");
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().contains("interrupted"), r.toString());
+        assertTrue(Files.readString(keptFile(r)).endsWith("<!-- half done -->"));
+        assertNull(server());
+    }
+
+    @Test
     void undoRestoresThePreviousRulesExactlyAndRestorePicksOne() throws Exception {
         sh.run("setcors", tutorial.toString(), "s3://" + bucket);
         String first = CorsXml.write(server());
