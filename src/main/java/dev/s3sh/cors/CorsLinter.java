@@ -21,6 +21,21 @@ public final class CorsLinter {
     private CorsLinter() {
     }
 
+    /**
+     * The 1-based numbers of the rules that let any origin write (PUT, POST or DELETE): the one
+     * warning a push asks about separately, even when told to assume yes.
+     */
+    public static List<Integer> anyOriginWriteRules(CorsConfiguration config) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < config.rules().size(); i++) {
+            CorsRule rule = config.rules().get(i);
+            boolean writes = rule.allowedMethods().stream().anyMatch(m -> WRITE_METHODS.contains(m.strip().toUpperCase(Locale.ROOT)));
+            boolean anyOrigin = rule.allowedOrigins().stream().anyMatch(o -> ANY_ORIGIN.matcher(o.strip()).matches());
+            if (writes && anyOrigin) out.add(i + 1);
+        }
+        return out;
+    }
+
     public static List<CorsWarning> lint(CorsConfiguration config, Dialect dialect) {
         List<CorsWarning> out = new ArrayList<>();
         boolean anyHttps = config.rules().stream().flatMap(r -> r.allowedOrigins().stream()).anyMatch(o -> o.startsWith("https://"));

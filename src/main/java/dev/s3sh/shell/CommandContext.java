@@ -21,6 +21,7 @@ public final class CommandContext {
     private final CommandRegistry registry;
     private final boolean color;
     private volatile boolean exitRequested;
+    private volatile java.nio.file.Path stateDir;
 
     public CommandContext(Session session, PrintWriter out, PrintWriter err, Prompter prompter,
                           EditorLauncher editor, CommandRegistry registry, boolean color) {
@@ -60,6 +61,20 @@ public final class CommandContext {
     /** True when output may carry ANSI colours (a terminal, and NO_COLOR unset). */
     public boolean color() {
         return color;
+    }
+
+    /**
+     * Where s3sh keeps state between runs (CORS history, edit files): {@code $XDG_STATE_HOME/s3sh}
+     * unless a front end or a test set another.
+     */
+    public java.nio.file.Path stateDir() {
+        java.nio.file.Path dir = stateDir;
+        return dir != null ? dir : new XdgDirs(System.getenv()).state();
+    }
+
+    public CommandContext stateDir(java.nio.file.Path dir) {
+        this.stateDir = dir;
+        return this;
     }
 
     public void requestExit() {

@@ -207,7 +207,8 @@ public final class Main {
             if (!inv.command().isEmpty()) {
                 Prompter prompter = stdinTty ? new StreamPrompter(in, out) : Prompter.NONE;
                 EditorLauncher editor = file -> TerminalEditorProcess.run(editorEnv, file);
-                CommandContext ctx = new CommandContext(session, out, err, prompter, editor, registry, color);
+                CommandContext ctx = new CommandContext(session, out, err, prompter, editor, registry, color)
+                        .stateDir(new XdgDirs(env).state());
                 return runner.run(ctx, inv.command());
             }
             if (stdinTty) {
@@ -218,7 +219,7 @@ public final class Main {
                 }
             }
             CommandContext ctx = new CommandContext(session, out, err, Prompter.NONE,
-                    file -> TerminalEditorProcess.run(editorEnv, file), registry, false);
+                    file -> TerminalEditorProcess.run(editorEnv, file), registry, false).stateDir(new XdgDirs(env).state());
             return ScriptMode.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), ctx, runner);
         }
     }

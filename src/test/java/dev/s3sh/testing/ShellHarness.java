@@ -28,6 +28,8 @@ public final class ShellHarness implements AutoCloseable {
         throw new IllegalStateException("no editor in this test");
     };
 
+    private java.nio.file.Path stateDir;
+
     public ShellHarness(Profile profile) {
         this.session = new Session(profile, S3ObjectStore::new);
     }
@@ -50,6 +52,23 @@ public final class ShellHarness implements AutoCloseable {
         return this;
     }
 
+    /** Where CORS history and edit files go; by default a fresh temporary directory per harness. */
+    public synchronized java.nio.file.Path stateDir() {
+        if (stateDir == null) {
+            try {
+                stateDir = java.nio.file.Files.createTempDirectory("s3sh-state");
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return stateDir;
+    }
+
+    public ShellHarness stateDir(java.nio.file.Path dir) {
+        this.stateDir = dir;
+        return this;
+    }
+
     public Result run(String... words) {
         return run(Arrays.asList(words));
     }
@@ -58,7 +77,7 @@ public final class ShellHarness implements AutoCloseable {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandContext ctx = new CommandContext(session, new PrintWriter(out, true), new PrintWriter(err, true),
-                prompter, editor, registry, false);
+                prompter, editor, registry, false).stateDir(stateDir());
         int status = new CommandRunner(registry, false, List.of()).run(ctx, new ArrayList<>(words));
         return new Result(status, out.toString(), err.toString());
     }

@@ -20,12 +20,13 @@ public final class CorsLintCommand implements Command {
     @Override
     public CommandSpec spec() {
         return CommandSpec.builder("cors lint")
-                .synopsis("cors lint FILE|s3://BUCKET [--dialect rgw|aws]")
+                .synopsis("cors lint [FILE|s3://BUCKET] [--dialect rgw|aws]")
                 .summary("warn about risky or surprising CORS rules")
                 .help("Prints one warning a line as 'FILE: rule N: message', each saying what to do: write access for any\n"
                         + "origin, http next to https, rules shadowed by earlier ones or (rgw) never reached because an earlier\n"
                         + "rule matches the same origin first, any header for writes, and what browser uploads need (ETag,\n"
-                        + "Content-Type, signing headers). Exit status 0 with or without warnings; 3 for an invalid document.")
+                        + "Content-Type, signing headers). Exit status 0 with or without warnings; 3 for an invalid document.\n"
+                        + "Without an argument, lints the current bucket's configuration.")
                 .option(OptionSpec.value("dialect", ValueKind.DIALECT, "whose semantics: rgw or aws"))
                 .positional(ValueKind.LOCAL_FILE)
                 .build();
@@ -33,8 +34,9 @@ public final class CorsLintCommand implements Command {
 
     @Override
     public int run(CommandContext ctx, ParsedArgs args) {
-        if (args.positionals().size() != 1) throw new UsageException("cors lint needs one FILE or s3://BUCKET");
+        if (args.positionals().size() > 1) throw new UsageException("cors lint takes one FILE or s3://BUCKET");
         String arg = args.positional(0, null);
+        if (arg == null) arg = "s3://" + CorsSource.bucket(ctx, null, "cors lint without FILE");
         CorsSource source = CorsSource.isBucket(arg) ? CorsSource.fromBucket(ctx, arg, false) : CorsSource.fromFile(arg);
         List<CorsWarning> warnings = source.config() == null ? List.of() : CorsLinter.lint(source.config(), CorsSource.dialect(ctx, args));
         if (args.json()) {

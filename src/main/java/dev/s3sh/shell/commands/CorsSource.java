@@ -57,6 +57,13 @@ record CorsSource(String label, CorsConfiguration config, boolean bucketMissing)
         }
     }
 
+    /** The bucket {@code arg} names (an s3:// path or a name relative to the current location), else the current one. */
+    static String bucket(CommandContext ctx, String arg, String command) {
+        S3Path path = ctx.session().resolve(arg == null ? "" : arg);
+        if (path.isRoot()) throw new UsageException(command + " needs a bucket: give s3://BUCKET or cd into one first");
+        return path.bucket();
+    }
+
     /** {@code --dialect}, else the session's. */
     static Dialect dialect(CommandContext ctx, ParsedArgs args) {
         return Dialect.of(args.value("dialect", ctx.session().dialect()));
