@@ -17,6 +17,7 @@ public final class BuiltinCommands {
                 .register(new CorsShowCommand())
                 .register(new CorsSetCommand())
                 .register(new CorsEditCommand())
+                .register(new CorsDiffCommand())
                 .register(new CorsRmCommand())
                 .register(new CorsHistoryCommand())
                 .register(CorsRestoreCommand.undo())

@@ -115,12 +115,16 @@ class ClientInteropIT {
                         List.of("x-amz-*", "Content-Type", "Authorization"), List.of("x-amz-request-id", "ETag"), 1200),
                 new CorsRule(null, List.of("HEAD", "GET"), List.of("*"), List.of(), List.of("*"), null),
                 new CorsRule("no-headers", List.of("DELETE"), List.of("http://*.example.org"), List.of(), List.of(), 0)));
-        LocalRgw.store().putCors(bucket, pushed);
+        Path file = dir.resolve("pushed.xml");
+        Files.writeString(file, CorsXml.write(pushed));
+        ShellHarness.Result set = shell.run("cors", "set", file.toString(), "s3://" + bucket, "--yes");
+        assertEquals(0, set.status(), set.toString());
 
         CorsConfiguration viaS3cmd = s3cmdCors(bucket);
         CorsConfiguration viaAws = fromAwsJson(run(List.of("aws", "s3api", "get-bucket-cors", "--bucket", bucket,
                 "--endpoint-url", LocalRgw.endpoint(), "--output", "json")));
         CorsConfiguration viaS3sh = s3shInfoCors(bucket);
+        assertEquals(stored(pushed), stored(s3shShow(bucket)), "cors show shows what it pushed");
         assertEquals(stored(pushed), stored(viaS3cmd), "s3cmd info shows what s3sh pushed");
         assertEquals(stored(pushed), stored(viaAws), "aws s3api get-bucket-cors shows what s3sh pushed");
         assertEquals(stored(pushed), stored(viaS3sh), "s3sh info shows what it pushed");
@@ -141,8 +145,11 @@ class ClientInteropIT {
         CorsConfiguration fromFile = CorsParser.parse(S3CMD_XML, "cors.xml");
         assertEquals(stored(fromFile), stored(s3shInfoCors(bucket)), "info shows what s3cmd set");
         assertEquals(stored(fromFile), stored(s3cmdCors(bucket)), "s3cmd reads back what it set");
+        assertEquals(stored(fromFile), stored(s3shShow(bucket)), "cors show shows what s3cmd set");
+        assertNoDifferences(xml, bucket);
         assertChecksAgree(bucket, xml);
         assertLintAgrees(bucket, xml, fromFile);
+        editAddsAnOrigin(bucket);
     }
 
     @Test
@@ -153,13 +160,13 @@ class ClientInteropIT {
         run(List.of("aws", "s3api", "put-bucket-cors", "--bucket", bucket, "--cors-configuration", "file://" + json,
                 "--endpoint-url", LocalRgw.endpoint()));
 
-        CorsConfiguration fromFile = fromAwsJson(AWS_JSON);
+        CorsConfiguration fromFile = CorsParser.parse(AWS_JSON, "cors.json");
         assertEquals(stored(fromFile), stored(s3shInfoCors(bucket)), "info shows what the AWS CLI set");
-        // until cors check reads the JSON form itself (the full parser), compare with the same rules as XML
-        Path xml = dir.resolve("cors-from-json.xml");
-        Files.writeString(xml, CorsXml.write(fromFile));
-        assertChecksAgree(bucket, xml);
-        assertLintAgrees(bucket, xml, fromFile);
+        assertEquals(stored(fromFile), stored(s3shShow(bucket)), "cors show shows what the AWS CLI set");
+        assertNoDifferences(json, bucket);
+        assertChecksAgree(bucket, json);
+        assertLintAgrees(bucket, json, fromFile);
+        editAddsAnOrigin(bucket);
     }
 
     @Test
@@ -169,7 +176,7 @@ class ClientInteropIT {
         String viaAws = bucket("interop-form-json");
         Path xml = dir.resolve("same.xml");
         Path json = dir.resolve("same.json");
-        CorsConfiguration rules = fromAwsJson(AWS_JSON);
+        CorsConfiguration rules = CorsParser.parse(AWS_JSON, "same.json");
         Files.writeString(xml, CorsXml.write(rules));
         Files.writeString(json, AWS_JSON);
         run(List.of("s3cmd", "-c", s3cfg.toString(), "setcors", xml.toString(), "s3://" + viaS3cmd));
@@ -177,6 +184,38 @@ class ClientInteropIT {
                 "--endpoint-url", LocalRgw.endpoint()));
         assertEquals(stored(s3shInfoCors(viaS3cmd)), stored(s3shInfoCors(viaAws)));
         assertEquals(stored(CorsParser.parse(Files.readString(xml), "same.xml")), stored(s3shInfoCors(viaAws)), "the XML form loads in s3sh");
+        // and both forms load with cors set, to the same stored rules
+        String fromXml = bucket("interop-set-xml");
+        String fromJson = bucket("interop-set-json");
+        assertEquals(0, shell.run("cors", "set", xml.toString(), "s3://" + fromXml, "--yes").status());
+        assertEquals(0, shell.run("cors", "set", json.toString(), "s3://" + fromJson, "--yes").status());
+        assertEquals(stored(s3cmdCors(viaS3cmd)), stored(s3cmdCors(fromXml)), "cors set of the s3cmd XML form");
+        assertEquals(stored(s3cmdCors(viaS3cmd)), stored(s3cmdCors(fromJson)), "cors set of the AWS CLI JSON form");
+    }
+
+    /** cors diff sees no change between a document and the bucket it was pushed to, however RGW reordered it. */
+    static void assertNoDifferences(Path file, String bucket) {
+        ShellHarness.Result diff = shell.run("cors", "diff", file.toString(), "s3://" + bucket);
+        assertEquals(0, diff.status(), diff.toString());
+        assertTrue(diff.out().startsWith("no differences"), diff.out());
+    }
+
+    /** cors edit through a scripted editor: another tool's configuration, changed by s3sh, read back by s3cmd. */
+    static void editAddsAnOrigin(String bucket) throws Exception {
+        CorsConfiguration before = s3cmdCors(bucket);
+        shell.editor(f -> Files.writeString(f, Files.readString(f).replaceFirst("<AllowedOrigin>",
+                "<AllowedOrigin>https://added.example.net</AllowedOrigin><AllowedOrigin>")));
+        try {
+            ShellHarness.Result edit = shell.run("cors", "edit", "s3://" + bucket, "--yes");
+            assertEquals(0, edit.status(), edit.toString());
+        } finally {
+            shell.editor(f -> {
+                throw new IllegalStateException("no editor in this test");
+            });
+        }
+        CorsConfiguration after = s3cmdCors(bucket);
+        assertTrue(after.rules().get(0).allowedOrigins().contains("https://added.example.net"), after.toString());
+        assertEquals(before.rules().size(), after.rules().size());
     }
 
     @Test
@@ -270,7 +309,14 @@ class ClientInteropIT {
         return CorsParser.parse(cors.asText(), "info");
     }
 
-    /** Reads the AWS CLI JSON form ({@code {"CORSRules": [...]}}). */
+    /** What {@code cors show s3://BUCKET} prints (indented XML). */
+    static CorsConfiguration s3shShow(String bucket) throws Exception {
+        ShellHarness.Result r = shell.run("cors", "show", "s3://" + bucket);
+        assertEquals(0, r.status(), r.toString());
+        return CorsParser.parse(r.out(), "cors show");
+    }
+
+    /** Reads the AWS CLI JSON form ({@code {"CORSRules": [...]}}) independently of s3sh's parser. */
     static CorsConfiguration fromAwsJson(String text) throws Exception {
         List<CorsRule> rules = new ArrayList<>();
         for (JsonNode r : JSON.readTree(text).get("CORSRules")) {
