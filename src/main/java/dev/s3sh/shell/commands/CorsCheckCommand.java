@@ -1,5 +1,6 @@
 package dev.s3sh.shell.commands;
 
+import dev.s3sh.cors.BrowserCors;
 import dev.s3sh.cors.CorsDecision;
 import dev.s3sh.cors.CorsEvaluator;
 import dev.s3sh.cors.CorsRequest;
@@ -41,9 +42,26 @@ public final class CorsCheckCommand implements Command {
                 .option(OptionSpec.repeated("header", ValueKind.TEXT, "a header the request sends (repeatable)"))
                 .option(OptionSpec.flag("actual", null, "evaluate the actual request instead of its preflight"))
                 .option(OptionSpec.flag("authorized", null, "the actual request carries an Authorization header"))
+                .option(OptionSpec.flag("credentials", null, "the page sends credentials (fetch credentials:'include'): the browser then also needs Allow-Credentials"))
                 .option(OptionSpec.value("dialect", ValueKind.DIALECT, "whose semantics: rgw or aws"))
                 .positional(ValueKind.BUCKET)
                 .build();
+    }
+
+    /**
+     * A request with credentials passes the server and still fails in the browser unless the answer
+     * echoes the origin and says Access-Control-Allow-Credentials: true, which RGW never sends.
+     */
+    static CorsDecision withCredentials(CorsDecision d, String origin, String method) {
+        if (!d.allowed()) return d;
+        String problem = BrowserCors.responseProblem(origin, BrowserCors.Fetch.of(method).withCredentials(), d.headers());
+        if (problem == null) return d;
+        List<String> explanation = new java.util.ArrayList<>(d.explanation());
+        explanation.add("the server would allow it, but the browser blocks a request with credentials: " + problem);
+        return new CorsDecision(false, d.rule(), d.status(), d.errorCode(), d.headers(),
+                "the browser blocks it: " + problem,
+                explanation, "send the request without credentials (fetch credentials:'omit' or 'same-origin'); "
+                + "sign it or use a presigned URL instead of cookies, since RGW never sends Access-Control-Allow-Credentials");
     }
 
     @Override
@@ -67,6 +85,7 @@ public final class CorsCheckCommand implements Command {
         CorsSource source = file != null ? CorsSource.fromFile(file) : CorsSource.fromBucket(ctx, bucket, true);
         CorsDecision d = source.bucketMissing() ? CorsEvaluator.bucketMissing(dialect, request)
                 : CorsEvaluator.evaluate(source.config(), dialect, request);
+        if (args.has("credentials")) d = withCredentials(d, origin, method);
         if (args.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("allowed", d.allowed());
