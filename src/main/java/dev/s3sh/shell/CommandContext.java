@@ -21,6 +21,7 @@ public final class CommandContext {
     private final CommandRegistry registry;
     private final boolean color;
     private volatile boolean exitRequested;
+    private volatile FullScreen fullScreen = FullScreen.NONE;
 
     public CommandContext(Session session, PrintWriter out, PrintWriter err, Prompter prompter,
                           EditorLauncher editor, CommandRegistry registry, boolean color) {
@@ -60,6 +61,17 @@ public final class CommandContext {
     /** True when output may carry ANSI colours (a terminal, and NO_COLOR unset). */
     public boolean color() {
         return color;
+    }
+
+    /** The full-screen mode, when the front end owns a terminal; {@link FullScreen#NONE} otherwise. */
+    public FullScreen fullScreen() {
+        return fullScreen;
+    }
+
+    /** Set by the front end that can hand its terminal to the full-screen mode (the REPL, a one-shot run on a tty). */
+    public CommandContext withFullScreen(FullScreen value) {
+        this.fullScreen = java.util.Objects.requireNonNull(value);
+        return this;
     }
 
     public void requestExit() {

@@ -35,6 +35,7 @@ public final class Main {
             With COMMAND, it runs that one command and exits (0 ok, 1 failure, 2 usage error, 3 invalid input).
 
             global options:
+              --tui                open the full-screen mode (browse, edit and test CORS); q leaves
               --local              start (or reuse) the built-in local Ceph RGW and connect to it
               --endpoint URL       S3 endpoint, e.g. http://127.0.0.1:7480 (default: AWS)
               --region REGION      signing region (default: us-east-1)
@@ -65,13 +66,13 @@ public final class Main {
 
     /** Global options, then the command words. */
     record Invocation(ConnectionOptions connection, boolean local, boolean debug, boolean noColor,
-                      boolean help, List<String> defaultArgs, List<String> command) {
+                      boolean help, List<String> defaultArgs, List<String> command, boolean tui) {
     }
 
     static Invocation parse(String[] args) {
         String endpoint = null, region = null, dialect = null;
         Boolean pathStyle = null;
-        boolean local = false, debug = false, noColor = false, help = false;
+        boolean local = false, debug = false, noColor = false, help = false, tui = false;
         List<String> defaults = new ArrayList<>();
         int i = 0;
         for (; i < args.length; i++) {
@@ -79,6 +80,7 @@ public final class Main {
             if (!a.startsWith("-")) break;
             switch (a) {
                 case "--local" -> local = true;
+                case "--tui" -> tui = true;
                 case "--debug" -> debug = true;
                 case "--no-color" -> noColor = true;
                 case "--path-style" -> pathStyle = true;
@@ -105,7 +107,7 @@ public final class Main {
         }
         List<String> command = List.of(args).subList(i, args.length);
         return new Invocation(new ConnectionOptions(endpoint, region, pathStyle, local ? "local" : null, dialect),
-                local, debug, noColor, help, defaults, command);
+                local, debug, noColor, help, defaults, command, tui);
     }
 
     private static String needValue(String[] args, int i, String option) {
@@ -161,10 +163,22 @@ public final class Main {
                 err.println("s3sh: no credentials are configured: run './s3sh --local' to try s3sh on a built-in local "
                         + "server, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY and give --endpoint URL for your own.");
             }
+            boolean colourWanted = !inv.noColor() && (env.get("NO_COLOR") == null || env.get("NO_COLOR").isEmpty());
+            FullScreen fullScreen = stdinTty && stdoutTty ? new LanternaFullScreen(null, env, colourWanted) : FullScreen.NONE;
+            if (inv.tui()) {
+                if (!inv.command().isEmpty()) {
+                    err.println("s3sh: --tui opens the full-screen mode and takes no command");
+                    return ExitCode.USAGE;
+                }
+                CommandContext ctx = new CommandContext(session, out, err, Prompter.NONE,
+                        file -> TerminalEditorProcess.run(env, file), registry, color).withFullScreen(fullScreen);
+                return runner.run(ctx, List.of("tui"));
+            }
             if (!inv.command().isEmpty()) {
                 Prompter prompter = stdinTty ? new StreamPrompter(in, out) : Prompter.NONE;
                 EditorLauncher editor = file -> TerminalEditorProcess.run(env, file);
-                CommandContext ctx = new CommandContext(session, out, err, prompter, editor, registry, color);
+                CommandContext ctx = new CommandContext(session, out, err, prompter, editor, registry, color)
+                        .withFullScreen(fullScreen);
                 return runner.run(ctx, inv.command());
             }
             if (stdinTty) {

@@ -15,6 +15,7 @@ public final class BuiltinCommands {
                 .register(new InfoCommand())
                 .register(new CorsCheckCommand())
                 .register(new CorsLintCommand())
+                .register(new TuiCommand())
                 .register(new HelpCommand())
                 .register(new ExitCommand());
     }
