@@ -160,11 +160,11 @@ public class DefaultCorsActions implements CorsActions {
                 || stored.isPresent() && !normalized(stored.get()).equals(normalized(next.get()))) {
             ui.show("Read-back differs", LineDiff.diff(next.map(CorsXml::write).orElse(""),
                     stored.map(CorsXml::write).orElse("")));
-            return "CORS of s3://" + bucket + " set, but the server reports a different configuration";
+            return "CORS set, but the server reports a different configuration";
         }
         return next.isPresent()
-                ? "CORS of s3://" + bucket + " set (" + rules(next.get()) + "), read back OK"
-                : "CORS of s3://" + bucket + " deleted, read back OK";
+                ? "CORS set: " + rules(next.get()) + ", read back OK"
+                : "CORS deleted, read back OK";
     }
 
     private static String rules(CorsConfiguration c) {

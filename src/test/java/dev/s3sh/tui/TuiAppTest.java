@@ -243,14 +243,14 @@ class TuiAppTest {
         ui.type("d").type("y");
         assertNull(store.cors.get("demo"));
         s = ui.text();
-        assertTrue(ui.lines().get(22).contains("CORS of s3://demo deleted, read back OK"), s);
+        assertTrue(ui.lines().get(22).contains("s3://demo/ | CORS deleted, read back OK"), s);
         assertTrue(s.contains("no CORS configuration"), s);
 
         ui.type("u");
         assertTrue(ui.text().contains("Undo the last CORS change on s3://demo?"), ui.text());
         ui.type("y");
         assertEquals(DefaultCorsActions.normalized(DEMO_CORS), DefaultCorsActions.normalized(store.cors.get("demo")));
-        assertTrue(ui.lines().get(22).contains("undone: CORS of s3://demo set (2 rules)"), ui.text());
+        assertTrue(ui.lines().get(22).contains("undone: CORS set: 2 rules, read back OK"), ui.text());
         assertTrue(ui.text().contains("GET,HEAD"), ui.text());
         ui.type("u");
         assertTrue(ui.text().contains("nothing to undo on s3://demo"), ui.text());
@@ -272,7 +272,7 @@ class TuiAppTest {
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), mode.get(), "temp file is 0600");
         ui.type("y");
         assertTrue(store.cors.get("demo").rules().get(0).allowedOrigins().contains("https://new.example.org"));
-        assertTrue(ui.lines().get(22).contains("CORS of s3://demo set (2 rules), read back OK"), ui.text());
+        assertTrue(ui.lines().get(22).contains("s3://demo/ | CORS set: 2 rules, read back OK"), ui.text());
         assertTrue(ui.text().contains("https://new.example.org"), "the table shows the new rules\n" + ui.text());
     }
 
