@@ -116,6 +116,8 @@ public final class TuiApp {
 
     private boolean help;
     private final Deque<Dialog> dialogs = new ArrayDeque<>();
+    /** Keys pressed while a store call runs: replayed when it ends, as a terminal's type-ahead. */
+    private final Deque<KeyStroke> typeAhead = new ArrayDeque<>();
     private volatile Task task;
     private long taskIds;
 
@@ -253,15 +255,18 @@ public final class TuiApp {
         task = null;
         if (failure != null) {
             error(describe(failure));
+            typeAhead.clear();
         } else {
             done.accept(value);
         }
+        while (task == null && dialogs.isEmpty() && !typeAhead.isEmpty()) handle(typeAhead.poll());
     }
 
     private void cancelTask() {
         if (task == null) return;
         Task t = task;
         task = null;
+        typeAhead.clear();
         t.future.cancel(true);
         for (Dialog d : dialogs) d.abandon();
         dialogs.clear();
@@ -435,6 +440,7 @@ public final class TuiApp {
         }
         if (task != null) {
             if (key.getKeyType() == KeyType.Escape) cancelTask();
+            else if (typeAhead.size() < 64) typeAhead.add(key);
             return;
         }
         if (help) {

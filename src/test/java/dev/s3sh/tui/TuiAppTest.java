@@ -380,6 +380,16 @@ class TuiAppTest {
     }
 
     @Test
+    void keysPressedDuringALoadAreReplayedAfterIt() throws Exception {
+        open(80, 24);
+        ui.terminal.addInput(new com.googlecode.lanterna.input.KeyStroke(KeyType.Enter));   // starts listing demo
+        ui.terminal.addInput(new com.googlecode.lanterna.input.KeyStroke(KeyType.F3));      // arrives while it runs
+        ui.settle();
+        assertTrue(ui.text().contains("CORS of s3://demo"), ui.text());
+        assertTrue(ui.text().contains("GET,HEAD"), ui.text());
+    }
+
+    @Test
     void tabWalksThePanes() throws Exception {
         open(80, 24);
         ui.key(KeyType.Tab);   // objects (no bucket yet)
