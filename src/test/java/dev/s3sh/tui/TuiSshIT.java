@@ -125,7 +125,12 @@ class TuiSshIT {
                 t.waitFor("Ctrl-C does not leave");
                 t.keys("F10");
                 t.waitUntil("the remote prompt again", x -> !x.contains("F3 CORS") && x.split("s3://" + bucket + "/app/ >", -1).length >= 3);
-                t.type("half typed").keys("C-c");                 // Ctrl-C at the remote prompt clears the line
+                t.type("half typed");
+                t.waitFor("> half typed");
+                t.keys("C-c");                                    // Ctrl-C at the remote prompt clears the line
+                String prompt = "s3://" + bucket + "/app/ >";
+                t.waitUntil("a fresh prompt after Ctrl-C", x -> x.contains("> half typed")
+                        && x.substring(x.indexOf("> half typed")).contains(prompt));
                 t.type("pwd").keys("Enter");
                 s = t.waitFor("s3://" + bucket + "/app/\n");
                 assertTrue(!s.contains("half typedpwd"), s);
