@@ -22,6 +22,7 @@ public final class CommandContext {
     private final boolean color;
     private volatile boolean exitRequested;
     private volatile java.nio.file.Path stateDir;
+    private volatile FullScreen fullScreen = FullScreen.NONE;
 
     public CommandContext(Session session, PrintWriter out, PrintWriter err, Prompter prompter,
                           EditorLauncher editor, CommandRegistry registry, boolean color) {
@@ -74,6 +75,17 @@ public final class CommandContext {
 
     public CommandContext stateDir(java.nio.file.Path dir) {
         this.stateDir = dir;
+        return this;
+    }
+
+    /** The full-screen mode, when the front end owns a terminal; {@link FullScreen#NONE} otherwise. */
+    public FullScreen fullScreen() {
+        return fullScreen;
+    }
+
+    /** Set by the front end that can hand its terminal to the full-screen mode (the REPL, a one-shot run on a tty). */
+    public CommandContext withFullScreen(FullScreen value) {
+        this.fullScreen = java.util.Objects.requireNonNull(value);
         return this;
     }
 

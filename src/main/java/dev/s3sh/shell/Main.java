@@ -45,6 +45,7 @@ public final class Main {
               --profile NAME       profile from s3sh's, the AWS CLI's or s3cmd's files ('s3cfg': the s3cmd file)
               --cluster ID         a Linode cluster, e.g. us-southeast-1 (https://ID.linodeobjects.com)
               -c, --config FILE    s3cmd configuration to use (default: $S3CMD_CONFIG or ~/.s3cfg)
+              --tui                open the full-screen mode (browse, edit and test CORS); q leaves
               --local              start (or reuse) the built-in local Ceph RGW and connect to it
               --endpoint URL       S3 endpoint, e.g. http://127.0.0.1:7480 (default: AWS)
               --region REGION      signing region (default: us-east-1)
@@ -81,13 +82,13 @@ public final class Main {
 
     /** Global options, then the command words. */
     record Invocation(ConnectionOptions connection, boolean local, boolean debug, boolean noColor,
-                      boolean help, List<String> defaultArgs, List<String> command) {
+                      boolean help, List<String> defaultArgs, List<String> command, boolean tui) {
     }
 
     static Invocation parse(String[] args) {
         String endpoint = null, region = null, dialect = null, profile = null, cluster = null, s3cfg = null, caBundle = null;
         Boolean pathStyle = null;
-        boolean local = false, debug = false, noColor = false, help = false, insecure = false;
+        boolean local = false, debug = false, noColor = false, help = false, insecure = false, tui = false;
         List<String> defaults = new ArrayList<>();
         int i = 0;
         for (; i < args.length; i++) {
@@ -108,6 +109,7 @@ public final class Main {
             String value = !takesValue ? null : inline != null ? inline : needValue(args, ++i, a);
             switch (a) {
                 case "--local" -> local = true;
+                case "--tui" -> tui = true;
                 case "--debug" -> debug = true;
                 case "--no-color" -> noColor = true;
                 case "--path-style" -> pathStyle = true;
@@ -133,7 +135,7 @@ public final class Main {
         }
         List<String> command = List.of(args).subList(i, args.length);
         return new Invocation(new ConnectionOptions(endpoint, region, pathStyle, local ? "local" : profile, dialect,
-                cluster, s3cfg, caBundle, insecure), local, debug, noColor, help, defaults, command);
+                cluster, s3cfg, caBundle, insecure), local, debug, noColor, help, defaults, command, tui);
     }
 
     private static String needValue(String[] args, int i, String option) {
@@ -204,11 +206,25 @@ public final class Main {
                         + "server, or keep keys in ~/.s3cfg, ~/.aws/credentials or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY "
                         + "(then --profile NAME, --cluster ID or --endpoint URL), or use 'profile add' here.");
             }
+            boolean colourWanted = !inv.noColor() && (env.get("NO_COLOR") == null || env.get("NO_COLOR").isEmpty());
+            FullScreen fullScreen = stdinTty && stdoutTty ? new LanternaFullScreen(null, editorEnv, colourWanted) : FullScreen.NONE;
+            if (inv.tui()) {
+                if (!inv.command().isEmpty()) {
+                    err.println("s3sh: --tui opens the full-screen mode and takes no command");
+                    return ExitCode.USAGE;
+                }
+                CommandContext ctx = new CommandContext(session, out, err, Prompter.NONE,
+                        file -> TerminalEditorProcess.run(editorEnv, file), registry, color)
+                        .stateDir(new XdgDirs(env).state())
+                        .withFullScreen(fullScreen);
+                return runner.run(ctx, List.of("tui"));
+            }
             if (!inv.command().isEmpty()) {
                 Prompter prompter = stdinTty ? new StreamPrompter(in, out) : Prompter.NONE;
                 EditorLauncher editor = file -> TerminalEditorProcess.run(editorEnv, file);
                 CommandContext ctx = new CommandContext(session, out, err, prompter, editor, registry, color)
-                        .stateDir(new XdgDirs(env).state());
+                        .stateDir(new XdgDirs(env).state())
+                        .withFullScreen(fullScreen);
                 return runner.run(ctx, inv.command());
             }
             if (stdinTty) {

@@ -76,7 +76,8 @@ public final class Repl {
         PrintWriter out = terminal.writer();
         Prompter prompter = new ReaderPrompter(reader);
         CommandContext ctx = new CommandContext(session, out, out, prompter, new TerminalEditor(terminal, env), registry, color)
-                .stateDir(new XdgDirs(env).state());
+                .stateDir(new XdgDirs(env).state())
+                .withFullScreen(new LanternaFullScreen(terminal, env, color));
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "s3sh-command");
             t.setDaemon(true);

@@ -34,6 +34,7 @@ public final class BuiltinCommands {
                 .register(new ProfileShowCommand())
                 .register(new ProfileAddCommand())
                 .register(new ConnectCommand())
+                .register(new TuiCommand())
                 .register(new HelpCommand())
                 .register(new CompletionCommand())
                 .register(new ExitCommand());

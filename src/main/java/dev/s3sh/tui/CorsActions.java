@@ -1,0 +1,39 @@
+package dev.s3sh.tui;
+
+import dev.s3sh.cors.CorsRequest;
+
+import java.util.List;
+
+/**
+ * The CORS pane's actions on one bucket. Each runs on the worker thread (so it can be cancelled),
+ * talks to the user only through {@link CorsUi}, and returns the one-line outcome for the status
+ * bar; a failure is thrown ({@code StoreException} messages are shown as they are).
+ *
+ * <p>{@link DefaultCorsActions} is a small stand-in. The shell's full workflow (validate, diff,
+ * confirm, verify, persistent undo history, templates, live probe) plugs in here: an implementation
+ * in the {@code shell} package can run the {@code cors edit/delete/undo/template/probe} commands with a
+ * {@code CommandContext} whose prompter is {@link CorsUi#confirm} and whose editor is
+ * {@link CorsUi#editFile}, and pass it to {@code TuiLauncher} instead of the default.
+ */
+public interface CorsActions {
+    String edit(String bucket, CorsUi ui) throws Exception;
+
+    String delete(String bucket, CorsUi ui) throws Exception;
+
+    String undo(String bucket, CorsUi ui) throws Exception;
+
+    /** Names of the templates {@link #applyTemplate} accepts, in the order to offer them. */
+    List<String> templates();
+
+    String applyTemplate(String bucket, String template, CorsUi ui) throws Exception;
+
+    /** Sends {@code request} (a preflight) to the live endpoint and reports what came back. */
+    ProbeResult probe(String bucket, CorsRequest request) throws Exception;
+
+    /** A live answer: the status line's code, and the lowercased CORS ({@code access-control-*}, {@code vary}) headers. */
+    record ProbeResult(String url, int status, java.util.Map<String, String> headers) {
+        public boolean allowed() {
+            return status / 100 == 2 && headers.containsKey("access-control-allow-origin");
+        }
+    }
+}

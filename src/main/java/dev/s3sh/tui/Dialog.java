@@ -1,0 +1,169 @@
+package dev.s3sh.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** A box over the screen that takes the keys until it is answered or dismissed. */
+abstract class Dialog {
+    final String title;
+    final List<String> lines;
+    int scroll;
+
+    Dialog(String title, List<String> lines) {
+        this.title = title;
+        this.lines = new ArrayList<>(lines);
+    }
+
+    /** Handles a key; true when the dialog is done and should close. */
+    abstract boolean handle(KeyStroke key);
+
+    /** Answers "no"/"nothing" when the dialog is closed without an answer (its task was cancelled). */
+    abstract void abandon();
+
+    abstract String footer();
+
+    /** Extra lines after the scrollable text (a choice list). */
+    List<String> options() {
+        return List.of();
+    }
+
+    int selectedOption() {
+        return -1;
+    }
+
+    boolean scrollKey(KeyStroke key, int page) {
+        switch (key.getKeyType()) {
+            case ArrowUp -> scroll = Math.max(0, scroll - 1);
+            case ArrowDown -> scroll = Math.min(Math.max(0, lines.size() - 1), scroll + 1);
+            case PageUp -> scroll = Math.max(0, scroll - page);
+            case PageDown -> scroll = Math.min(Math.max(0, lines.size() - 1), scroll + page);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isChar(KeyStroke key, char... chars) {
+        if (key.getKeyType() != KeyType.Character || key.isCtrlDown() || key.isAltDown()) return false;
+        for (char c : chars) if (key.getCharacter() == c) return true;
+        return false;
+    }
+
+    /** Yes/no about a named target; the default (Enter, Esc) is no. */
+    static final class Confirm extends Dialog {
+        final CompletableFuture<Boolean> answer;
+
+        Confirm(String question, List<String> detail, CompletableFuture<Boolean> answer) {
+            super(question, detail);
+            this.answer = answer;
+        }
+
+        @Override
+        boolean handle(KeyStroke key) {
+            if (isChar(key, 'y', 'Y')) {
+                answer.complete(true);
+                return true;
+            }
+            if (isChar(key, 'n', 'N', 'q') || key.getKeyType() == KeyType.Escape || key.getKeyType() == KeyType.Enter) {
+                answer.complete(false);
+                return true;
+            }
+            scrollKey(key, 10);
+            return false;
+        }
+
+        @Override
+        void abandon() {
+            answer.complete(false);
+        }
+
+        @Override
+        String footer() {
+            return "y yes   n/Esc no   Up/Down scroll";
+        }
+    }
+
+    /** Text to read (problems, a read-back difference, an error); Enter or Esc closes it. */
+    static final class Message extends Dialog {
+        Message(String title, List<String> lines) {
+            super(title, lines);
+        }
+
+        @Override
+        boolean handle(KeyStroke key) {
+            if (key.getKeyType() == KeyType.Enter || key.getKeyType() == KeyType.Escape || isChar(key, 'q', ' ')) return true;
+            scrollKey(key, 10);
+            return false;
+        }
+
+        @Override
+        void abandon() {
+        }
+
+        @Override
+        String footer() {
+            return "Enter/Esc close   Up/Down scroll";
+        }
+    }
+
+    /** Picks one option; Esc backs out (null). */
+    static final class Choice extends Dialog {
+        final List<String> choices;
+        final CompletableFuture<String> answer;
+        int selected;
+
+        Choice(String title, List<String> choices, CompletableFuture<String> answer) {
+            super(title, List.of());
+            this.choices = List.copyOf(choices);
+            this.answer = answer;
+        }
+
+        @Override
+        boolean handle(KeyStroke key) {
+            switch (key.getKeyType()) {
+                case ArrowUp -> selected = Math.max(0, selected - 1);
+                case ArrowDown -> selected = Math.min(choices.size() - 1, selected + 1);
+                case Enter -> {
+                    answer.complete(choices.isEmpty() ? null : choices.get(selected));
+                    return true;
+                }
+                case Escape -> {
+                    answer.complete(null);
+                    return true;
+                }
+                default -> {
+                    if (isChar(key, 'q')) {
+                        answer.complete(null);
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        @Override
+        void abandon() {
+            answer.complete(null);
+        }
+
+        @Override
+        List<String> options() {
+            return choices;
+        }
+
+        @Override
+        int selectedOption() {
+            return selected;
+        }
+
+        @Override
+        String footer() {
+            return "Up/Down choose   Enter apply   Esc back";
+        }
+    }
+}
