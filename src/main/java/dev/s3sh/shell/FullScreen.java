@@ -1,6 +1,5 @@
 package dev.s3sh.shell;
 
-import dev.s3sh.session.Session;
 
 /**
  * Opens the full-screen mode on the session and returns when the user leaves it. The front end that
@@ -8,10 +7,11 @@ import dev.s3sh.session.Session;
  * calls it, so commands still never touch the terminal.
  */
 public interface FullScreen {
-    void open(Session session) throws Exception;
+    /** Takes the terminal over for {@code ctx}'s session and gives it back on exit. */
+    void open(CommandContext ctx) throws Exception;
 
     /** Where there is no terminal to take over (scripts, pipes). */
-    FullScreen NONE = session -> {
+    FullScreen NONE = ctx -> {
         throw new UsageException("the full-screen mode needs a terminal: run 'tui' in the s3sh shell, or 's3sh --tui', in a terminal");
     };
 }

@@ -1,6 +1,5 @@
 package dev.s3sh.shell;
 
-import dev.s3sh.session.Session;
 import dev.s3sh.tui.TuiLauncher;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
@@ -25,14 +24,15 @@ final class LanternaFullScreen implements FullScreen {
     }
 
     @Override
-    public void open(Session session) throws Exception {
+    public void open(CommandContext ctx) throws Exception {
         Attributes saved = null;
         if (jline != null) {
             jline.flush();
             saved = jline.getAttributes();
         }
         try {
-            TuiLauncher.run(session, colour, env.get("TERM"), file -> TerminalEditorProcess.run(env, file), null);
+            TuiLauncher.run(ctx.session(), colour, env.get("TERM"), file -> TerminalEditorProcess.run(env, file),
+                    new CommandCorsActions(ctx));
         } finally {
             if (jline != null) {
                 jline.setAttributes(saved);

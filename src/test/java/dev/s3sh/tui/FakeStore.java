@@ -113,6 +113,11 @@ final class FakeStore implements ObjectStore {
     }
 
     @Override
+    public dev.s3sh.store.ProbeResult probe(dev.s3sh.store.ProbeRequest request) {
+        throw new UnsupportedOperationException("no live endpoint behind the fake store");
+    }
+
+    @Override
     public void createBucket(String bucket) {
         buckets.putIfAbsent(bucket, new TreeMap<>());
     }

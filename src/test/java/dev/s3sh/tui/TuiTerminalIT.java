@@ -88,12 +88,12 @@ class TuiTerminalIT {
             s = t.waitFor("CORS of s3://" + bucket);
             t.waitFor("http://example.com");
             t.type("e");
-            t.waitFor("Apply this CORS configuration to s3://" + bucket + "?");
-            t.waitFor("+     <AllowedOrigin>https://edited.example.org");     // the diff, before anything is sent
+            t.waitFor("Push these changes to s3://" + bucket + "?");       // the shell's own cors edit, in a dialog
+            t.waitFor("+    <AllowedOrigin>https://edited.example.org");      // the diff, before anything is sent
             String log = Files.readString(dir.resolve("editor.log"));
-            assertTrue(log.startsWith("tty ") && log.contains("s3sh-cors-"), "the editor had the terminal: " + log);
+            assertTrue(log.startsWith("tty ") && log.contains("cors-" + bucket), "the editor had the terminal: " + log);
             t.type("y");
-            t.waitFor("read back OK");
+            t.waitFor(": CORS updated: rule 1");                  // the push path reports (verified by read-back)
             t.waitFor("edited.example.org");                        // the table shows the new rule
             t.type("q");
 

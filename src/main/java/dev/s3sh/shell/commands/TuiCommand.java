@@ -20,7 +20,7 @@ public final class TuiCommand implements Command {
 
     @Override
     public int run(CommandContext ctx, ParsedArgs args) throws Exception {
-        ctx.fullScreen().open(ctx.session());
+        ctx.fullScreen().open(ctx);
         return ExitCode.OK;
     }
 }
