@@ -9,11 +9,9 @@ import java.util.List;
  * talks to the user only through {@link CorsUi}, and returns the one-line outcome for the status
  * bar; a failure is thrown ({@code StoreException} messages are shown as they are).
  *
- * <p>{@link DefaultCorsActions} is a small stand-in. The shell's full workflow (validate, diff,
- * confirm, verify, persistent undo history, templates, live probe) plugs in here: an implementation
- * in the {@code shell} package can run the {@code cors edit/delete/undo/template/probe} commands with a
- * {@code CommandContext} whose prompter is {@link CorsUi#confirm} and whose editor is
- * {@link CorsUi#editFile}, and pass it to {@code TuiLauncher} instead of the default.
+ * <p>The shell implements it with its own {@code cors edit/rm/undo/set} commands
+ * ({@code shell.CommandCorsActions}), so the screen and the REPL share one push path; the
+ * screen's tests use a small stand-in.
  */
 public interface CorsActions {
     String edit(String bucket, CorsUi ui) throws Exception;

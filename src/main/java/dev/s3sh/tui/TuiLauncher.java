@@ -27,14 +27,14 @@ public final class TuiLauncher {
                 || term.endsWith("-mono"));
     }
 
-    /** Runs until the user leaves; {@code actions} null means {@link DefaultCorsActions}. */
+    /** Runs until the user leaves; {@code actions} are the CORS pane's (the shell's own push path). */
     public static void run(Session session, boolean colourWanted, String term, TuiApp.ExternalEditor editor,
                            CorsActions actions) throws IOException {
         Charset charset = Charset.defaultCharset();
         Dialect dialect = Dialect.of(session.dialect());
         TuiApp.Config config = new TuiApp.Config(colour(colourWanted, term), charset.equals(StandardCharsets.UTF_8),
                 dialect, 200, editor);
-        CorsActions cors = actions != null ? actions : new DefaultCorsActions(session, dialect);
+        CorsActions cors = java.util.Objects.requireNonNull(actions);
         System.out.flush();
         TuiTerminal terminal = new TuiTerminal(System.in, System.out, charset);
         try {

@@ -33,7 +33,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A small stand-in for the shell's CORS workflow, built on what the store and the cors package offer:
+ * The screen tests' stand-in for the shell's CORS workflow (which the real mode uses through
+ * {@code shell.CommandCorsActions}), built on what the store and the cors package offer:
  * edit in $EDITOR (0600 temp file) → parse → lint → diff → confirm naming the bucket → put → read back
  * and compare; delete and undo with the same confirm and read-back; undo history kept in memory for
  * the session; two built-in templates; the live probe as one OPTIONS request.
