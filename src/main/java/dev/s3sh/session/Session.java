@@ -74,6 +74,15 @@ public final class Session implements AutoCloseable {
         return cwd.resolve(input);
     }
 
+    /**
+     * Hook for the tab-completion listing cache: a command that wrote under {@code prefix} of
+     * {@code bucket} (put, rm, cp, mv, mb, rb) calls it so stale listings are dropped. {@code prefix}
+     * "" means the whole bucket; a null bucket means the bucket list. Does nothing until the cache exists.
+     */
+    public void invalidateListings(String bucket, String prefix) {
+        // the completion cache plugs in here
+    }
+
     /** "rgw" or "aws" for this profile. */
     public String dialect() {
         return profile == null ? "rgw" : profile.effectiveDialect();

@@ -21,6 +21,7 @@ public final class CommandContext {
     private final CommandRegistry registry;
     private final boolean color;
     private volatile boolean exitRequested;
+    private volatile boolean progressVisible;
 
     public CommandContext(Session session, PrintWriter out, PrintWriter err, Prompter prompter,
                           EditorLauncher editor, CommandRegistry registry, boolean color) {
@@ -60,6 +61,21 @@ public final class CommandContext {
     /** True when output may carry ANSI colours (a terminal, and NO_COLOR unset). */
     public boolean color() {
         return color;
+    }
+
+    /** Front ends whose error stream is a terminal turn progress lines on; they are off by default. */
+    public CommandContext showProgress(boolean visible) {
+        this.progressVisible = visible;
+        return this;
+    }
+
+    /**
+     * A progress line for a transfer of {@code totalBytes} (0 if unknown), drawn on the error stream
+     * only when it is a terminal and the output is not JSON; otherwise a silent handle.
+     */
+    public Progress progress(ParsedArgs args, String label, long totalBytes) {
+        if (!progressVisible || args.json()) return Progress.NONE;
+        return new Progress(err, label, totalBytes, System::nanoTime);
     }
 
     public void requestExit() {

@@ -164,7 +164,8 @@ public final class Main {
             if (!inv.command().isEmpty()) {
                 Prompter prompter = stdinTty ? new StreamPrompter(in, out) : Prompter.NONE;
                 EditorLauncher editor = file -> TerminalEditorProcess.run(env, file);
-                CommandContext ctx = new CommandContext(session, out, err, prompter, editor, registry, color);
+                CommandContext ctx = new CommandContext(session, out, err, prompter, editor, registry, color)
+                        .showProgress(isTty("s3sh.stderr.tty"));
                 return runner.run(ctx, inv.command());
             }
             if (stdinTty) {

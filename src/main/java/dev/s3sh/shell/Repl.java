@@ -70,7 +70,8 @@ public final class Repl {
         }
         PrintWriter out = terminal.writer();
         Prompter prompter = new ReaderPrompter(reader);
-        CommandContext ctx = new CommandContext(session, out, out, prompter, new TerminalEditor(terminal, env), registry, color);
+        CommandContext ctx = new CommandContext(session, out, out, prompter, new TerminalEditor(terminal, env), registry, color)
+                .showProgress(!"dumb".equals(terminal.getType()));
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "s3sh-command");
             t.setDaemon(true);

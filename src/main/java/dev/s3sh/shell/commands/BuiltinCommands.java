@@ -13,6 +13,18 @@ public final class BuiltinCommands {
                 .register(new CdCommand())
                 .register(new PwdCommand())
                 .register(new InfoCommand())
+                .register(new StatCommand())
+                .register(CatCommand.cat())
+                .register(CatCommand.head())
+                .register(new GetCommand())
+                .register(new PutCommand())
+                .register(CpCommand.copy())
+                .register(CpCommand.move())
+                .register(new RmCommand())
+                .register(new MbCommand())
+                .register(new RbCommand())
+                .register(new DuCommand())
+                .register(new SignurlCommand())
                 .register(new HelpCommand())
                 .register(new ExitCommand());
     }
