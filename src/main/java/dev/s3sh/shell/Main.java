@@ -166,7 +166,7 @@ public final class Main {
                 EditorLauncher editor = file -> TerminalEditorProcess.run(env, file);
                 CommandContext ctx = new CommandContext(session, out, err, prompter, editor, registry, color)
                         .showProgress(isTty("s3sh.stderr.tty"));
-                return runner.run(ctx, inv.command());
+                return runInterruptibly(() -> runner.run(ctx, inv.command()));
             }
             if (stdinTty) {
                 try (Terminal terminal = TerminalBuilder.builder().name("s3sh").system(true).nativeSignals(true).build()) {
@@ -178,6 +178,35 @@ public final class Main {
             CommandContext ctx = new CommandContext(session, out, err, Prompter.NONE,
                     file -> TerminalEditorProcess.run(env, file), registry, false);
             return ScriptMode.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), ctx, runner);
+        }
+    }
+
+    /**
+     * Ctrl-C (SIGINT/SIGTERM) on a one-shot command: interrupt it as the REPL does, and let it clean up
+     * (abort multipart uploads, delete partial files) for up to 10 s before the JVM exits.
+     */
+    static int runInterruptibly(java.util.function.IntSupplier command) {
+        Thread worker = Thread.currentThread();
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            if (finished.getCount() == 0) return;
+            worker.interrupt();
+            try {
+                finished.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                // exiting anyway
+            }
+        }, "s3sh-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return command.getAsInt();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyExiting) {
+                // the hook is running: it sees the latch and returns
+            }
         }
     }
 
