@@ -226,7 +226,8 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void putObject(String bucket, String key, byte[] content, String contentType) {
-        run(bucket, key, () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType),
+        run(bucket, key, () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+                        .overrideConfiguration(content.length == 0 ? NOT_CHUNKED : o -> { }),
                 RequestBody.fromBytes(content)));
     }
 
@@ -299,7 +300,7 @@ public final class S3ObjectStore implements ObjectStore {
         String etag;
         if (uploadId == null) {
             etag = call(bucket, key, () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
-                    .contentLength(length), body)).eTag();
+                    .contentLength(length).overrideConfiguration(length == 0 ? NOT_CHUNKED : o -> { }), body)).eTag();
         } else {
             etag = call(bucket, key, () -> s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
                     .partNumber(partNumber).contentLength(length), body)).eTag();
@@ -415,6 +416,21 @@ public final class S3ObjectStore implements ObjectStore {
     };
     private static final java.util.function.Consumer<software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder> EMPTY_BODY =
             o -> o.addPlugin(config -> config.overrideConfiguration(c -> c.addExecutionInterceptor(EMPTY_BODY_INTERCEPTOR)));
+
+    /**
+     * Over plain HTTP the SDK sends bodies as signed aws-chunked streams; RGW 16 rejects that encoding
+     * for an empty body (XAmzContentSHA256Mismatch). Empty uploads are therefore signed whole.
+     */
+    private static final java.util.function.Consumer<software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder> NOT_CHUNKED =
+            o -> o.addPlugin(config -> {
+                var b = (software.amazon.awssdk.services.s3.S3ServiceClientConfiguration.Builder) config;
+                var base = b.authSchemeProvider() != null ? b.authSchemeProvider()
+                        : software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider.defaultProvider();
+                b.authSchemeProvider(params -> base.resolveAuthScheme(params).stream()
+                        .map(option -> option.toBuilder().putSignerProperty(
+                                software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED, false).build())
+                        .toList());
+            });
 
     @Override
     public String copy(String srcBucket, String srcKey, String bucket, String key) {

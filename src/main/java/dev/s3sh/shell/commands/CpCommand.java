@@ -62,10 +62,10 @@ public final class CpCommand implements Command {
         if (dest.isRoot()) throw new UsageException("the destination needs a bucket: s3://BUCKET/KEY");
         boolean recursive = args.has("recursive");
         List<String> sources = pos.subList(0, pos.size() - 1);
-        boolean many = recursive || sources.size() > 1 || sources.stream().anyMatch(s -> ObjectCommands.isGlob(ctx.session().resolve(s).key()));
+        ObjectStore store = ctx.session().store();
+        boolean many = recursive || sources.size() > 1 || sources.stream().anyMatch(s -> ObjectCommands.expandsAsGlob(store, ctx.session().resolve(s)));
         boolean destIsPrefix = dest.isDirectory() || many;
         String prefix = dest.isDirectory() ? dest.key() : dest.key() + "/";
-        ObjectStore store = ctx.session().store();
         Transfers transfers = ObjectCommands.transfers(ctx, args);
         List<Map<String, Object>> done = new ArrayList<>();
         long[] total = {0};

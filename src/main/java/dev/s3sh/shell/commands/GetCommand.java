@@ -49,12 +49,12 @@ public final class GetCommand implements Command {
         String destText = pos.size() == 1 ? "." : pos.get(pos.size() - 1);
         Path dest = ObjectCommands.localPath(destText);
         boolean recursive = args.has("recursive");
-        boolean many = recursive || sources.size() > 1 || sources.stream().anyMatch(s -> ObjectCommands.isGlob(ctx.session().resolve(s).key()));
+        ObjectStore store = ctx.session().store();
+        boolean many = recursive || sources.size() > 1 || sources.stream().anyMatch(s -> ObjectCommands.expandsAsGlob(store, ctx.session().resolve(s)));
         boolean destIsDir = Files.isDirectory(dest) || destText.endsWith("/") || many;
         if (many && Files.exists(dest) && !Files.isDirectory(dest)) {
             throw new UsageException(dest + " is a file: several objects need a folder as DEST");
         }
-        ObjectStore store = ctx.session().store();
         Transfers transfers = ObjectCommands.transfers(ctx, args);
         List<Map<String, Object>> done = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.s3sh.shell.CommandSpec;
 import dev.s3sh.shell.ExitCode;
 import dev.s3sh.shell.OptionSpec;
 import dev.s3sh.shell.ParsedArgs;
+import dev.s3sh.shell.UsageException;
 import dev.s3sh.shell.ValueKind;
 import dev.s3sh.store.BucketSummary;
 import dev.s3sh.store.ListPage;
@@ -39,6 +40,7 @@ public final class LsCommand implements Command {
                 .option(OptionSpec.flag("recursive", 'r', "list all keys below the location"))
                 .option(OptionSpec.flag("human", 'h', "sizes as 1.5K, 20M, 3.1G (--help still shows help)"))
                 .option(OptionSpec.flag("etag", null, "with -l, show each object's ETag"))
+                .option(OptionSpec.value("page-size", ValueKind.TEXT, "keys asked for per request (default 1000)"))
                 .positional(ValueKind.S3_PATH)
                 .build();
     }
@@ -50,7 +52,8 @@ public final class LsCommand implements Command {
         if (path.isRoot()) return listBuckets(ctx, args, store);
         boolean recursive = args.has("recursive");
         boolean json = args.json();
-        Pattern glob = ObjectCommands.isGlob(path.key()) ? ObjectCommands.globPattern(path.key()) : null;
+        Pattern glob = ObjectCommands.expandsAsGlob(store, path) ? ObjectCommands.globPattern(path.key()) : null;
+        int pageSize = pageSize(args);
         if (glob == null && !path.isDirectory() && !recursive && namesOnlyAPrefix(store, path)) path = path.asDirectory();
         // a key without trailing slash is a prefix filter at its parent level
         String prefix = glob != null ? ObjectCommands.globPrefix(path.key()) : path.key();
@@ -61,7 +64,7 @@ public final class LsCommand implements Command {
         String token = null;
         do {
             if (Thread.currentThread().isInterrupted()) return ExitCode.FAILURE;
-            ListPage page = store.listPage(path.bucket(), prefix, recursive ? null : "/", PAGE, token);
+            ListPage page = store.listPage(path.bucket(), prefix, recursive ? null : "/", pageSize, token);
             for (String p : page.prefixes()) {
                 if (glob != null && !glob.matcher(p.substring(0, p.length() - 1)).matches()) continue;
                 if (json) prefixes.add(p);
@@ -89,6 +92,16 @@ public final class LsCommand implements Command {
     private static boolean namesOnlyAPrefix(ObjectStore store, S3Path path) {
         ListPage probe = store.listPage(path.bucket(), path.key(), "/", 2, null);
         return probe.objects().isEmpty() && probe.prefixes().equals(List.of(path.key() + "/"));
+    }
+
+    private static int pageSize(ParsedArgs args) {
+        try {
+            int n = Integer.parseInt(args.value("page-size", Integer.toString(PAGE)));
+            if (n < 1 || n > 1000) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--page-size must be a number from 1 to 1000");
+        }
     }
 
     /** With -r a glob selects keys that match it or lie below a prefix that does. */

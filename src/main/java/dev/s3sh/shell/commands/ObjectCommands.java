@@ -99,6 +99,21 @@ final class ObjectCommands {
         return key.indexOf('*') >= 0 || key.indexOf('?') >= 0;
     }
 
+    /**
+     * True when {@code path} is to be expanded as a glob: it has a wildcard and no object has exactly
+     * that name (so a key that really contains ? or * still names itself).
+     */
+    static boolean expandsAsGlob(ObjectStore store, S3Path path) {
+        if (path.isRoot() || !isGlob(path.key())) return false;
+        try {
+            store.stat(path.bucket(), path.key());
+            return false;
+        } catch (StoreException e) {
+            if ("NoSuchKey".equals(e.code())) return true;
+            throw e;
+        }
+    }
+
     /** The folder part before the first wildcard's segment: what a listing can use as prefix. */
     static String globBase(String key) {
         int wild = firstWildcard(key);
@@ -139,7 +154,7 @@ final class ObjectCommands {
     static void forEachSource(ObjectStore store, S3Path path, boolean recursive, Consumer<Match> action) {
         if (path.isRoot()) throw new UsageException("name a bucket: s3://BUCKET/KEY");
         String key = path.key();
-        if (isGlob(key)) {
+        if (expandsAsGlob(store, path)) {
             Pattern pattern = globPattern(key);
             String base = globBase(key);
             forEachPage(store, path.bucket(), globPrefix(key), null, page -> {

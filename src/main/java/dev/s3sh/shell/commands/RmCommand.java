@@ -42,7 +42,8 @@ public final class RmCommand implements Command {
         for (String text : args.positionals()) {
             S3Path path = ctx.session().resolve(text);
             if (path.isRoot()) throw new UsageException("rm needs a bucket and key; to delete a bucket use rb");
-            if (!recursive && !ObjectCommands.isGlob(path.key())) {
+            boolean glob = ObjectCommands.expandsAsGlob(store, path);
+            if (!recursive && !glob) {
                 if (path.key().isEmpty()) throw new UsageException(path + " is a bucket: rm -r deletes its objects, rb the bucket");
                 store.stat(path.bucket(), path.key()); // a plain rm of a missing key is an error, as in s3cmd
                 store.deleteObject(path.bucket(), path.key());
@@ -54,7 +55,7 @@ public final class RmCommand implements Command {
                     count[0]++;
                     bytes[0] += m.object().size();
                 });
-                String what = ObjectCommands.isGlob(path.key()) ? "matching " + path : "under " + path.asDirectory();
+                String what = glob ? "matching " + path : "under " + path.asDirectory();
                 if (count[0] == 0) {
                     if (!args.json()) ctx.out().println("nothing " + what);
                     continue;
