@@ -85,14 +85,6 @@ public class Progress implements LongConsumer {
     }
 
     private static String size(long bytes) {
-        if (bytes < 1024) return bytes + "B";
-        String units = "KMGTPE";
-        double v = bytes;
-        int u = -1;
-        while (v >= 1024 && u < units.length() - 1) {
-            v /= 1024;
-            u++;
-        }
-        return (v < 10 ? String.format("%.1f", v) : String.format("%.0f", v)) + units.charAt(u);
+        return bytes < 1024 ? bytes + "B" : dev.s3sh.shell.commands.Formats.humanSize(bytes);
     }
 }

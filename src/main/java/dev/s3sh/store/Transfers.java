@@ -273,28 +273,22 @@ public final class Transfers {
             current[i] = S3ObjectStore.md5();
             combined[i] = S3ObjectStore.md5();
         }
-        ByteBuffer buf = ByteBuffer.allocate(BUFFER);
-        long position = 0;
-        while (position < size) {
-            if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("interrupted");
-            buf.clear();
-            int read = file.read(buf, position);
-            if (read < 0) break;
+        List<Long> sizes = candidates;
+        scan(file, size, (buf, read) -> {
             for (int i = 0; i < k; i++) {
                 int off = 0;
                 while (off < read) {
-                    int take = (int) Math.min(read - off, candidates.get(i) - filled[i]);
-                    current[i].update(buf.array(), off, take);
+                    int take = (int) Math.min(read - off, sizes.get(i) - filled[i]);
+                    current[i].update(buf, off, take);
                     off += take;
                     filled[i] += take;
-                    if (filled[i] == candidates.get(i)) {
+                    if (filled[i] == sizes.get(i)) {
                         combined[i].update(current[i].digest());
                         filled[i] = 0;
                     }
                 }
             }
-            position += read;
-        }
+        });
         for (int i = 0; i < k; i++) {
             if (filled[i] > 0) combined[i].update(current[i].digest());
             if ((HexFormat.of().formatHex(combined[i].digest()) + "-" + n).equals(etag)) {
@@ -307,6 +301,16 @@ public final class Transfers {
 
     private static String md5Of(FileChannel channel, long size) throws IOException {
         MessageDigest md5 = S3ObjectStore.md5();
+        scan(channel, size, (buf, n) -> md5.update(buf, 0, n));
+        return HexFormat.of().formatHex(md5.digest());
+    }
+
+    private interface Chunk {
+        void accept(byte[] buf, int length);
+    }
+
+    /** Reads the file once from the start in small chunks, stopping on Ctrl-C. */
+    private static void scan(FileChannel channel, long size, Chunk chunk) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(BUFFER);
         long position = 0;
         while (position < size) {
@@ -314,11 +318,9 @@ public final class Transfers {
             buf.clear();
             int n = channel.read(buf, position);
             if (n < 0) break;
-            buf.flip();
-            md5.update(buf);
+            chunk.accept(buf.array(), n);
             position += n;
         }
-        return HexFormat.of().formatHex(md5.digest());
     }
 
     // ---------------------------------------------------------------- copy
