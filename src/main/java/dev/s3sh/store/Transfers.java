@@ -178,10 +178,17 @@ public final class Transfers {
             } else {
                 long partSize = partSizeFor(size);
                 parts = (int) ((size + partSize - 1) / partSize);
-                runAll(ranges(bucket, key, size, partSize, out, progress, false));
-                verified = PLAIN_MD5.matcher(etag).matches() ? verifyWhole(bucket, key, etag, md5Of(out, size))
-                        : MULTIPART_ETAG.matcher(etag).matches() ? verifyMultipart(bucket, key, out, size, etag)
-                        : "size only (the ETag is not an MD5)";
+                boolean multipart = MULTIPART_ETAG.matcher(etag).matches();
+                // when the object has as many parts as our ranges (s3sh's own uploads), hash while downloading
+                boolean sameLayout = multipart && etag.endsWith("-" + parts);
+                List<String> md5s = runAll(ranges(bucket, key, size, partSize, out, progress, sameLayout));
+                if (sameLayout && multipartEtag(md5s).equals(etag)) {
+                    verified = "MD5 of each of the " + parts + " parts (" + (partSize >> 20) + " MiB) matches the ETag";
+                } else {
+                    verified = PLAIN_MD5.matcher(etag).matches() ? verifyWhole(bucket, key, etag, md5Of(out, size))
+                            : multipart ? verifyMultipart(bucket, key, out, size, etag)
+                            : "size only (the ETag is not an MD5)";
+                }
             }
             if (out.size() != size) {
                 throw new StoreException("ShortRead", 0, "s3://" + bucket + "/" + key + " came back with " + out.size()
