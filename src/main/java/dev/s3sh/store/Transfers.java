@@ -87,7 +87,7 @@ public final class Transfers {
         }
         long partSize = partSizeFor(size);
         int parts = (int) ((size + partSize - 1) / partSize);
-        String uploadId = store.startMultipart(bucket, key, contentType);
+        String uploadId = startMultipart(bucket, key, contentType);
         boolean completed = false;
         try {
             List<Callable<ObjectStore.SentPart>> tasks = new ArrayList<>(parts);
@@ -114,6 +114,32 @@ public final class Transfers {
             return new Result(size, etag, parts, "each part's ETag equals the MD5 sent; the object's ETag equals MD5(part MD5s)-" + parts);
         } finally {
             if (!completed) abortQuietly(bucket, key, uploadId);
+        }
+    }
+
+    /**
+     * Starts a multipart upload. Ctrl-C while the request is out can leave an upload the server
+     * created but whose id never arrived: uploads of this key started since then are aborted.
+     */
+    private String startMultipart(String bucket, String key, String contentType) {
+        java.time.Instant asked = java.time.Instant.now().minusSeconds(2);
+        try {
+            return store.startMultipart(bucket, key, contentType);
+        } catch (StoreException e) {
+            if (!"Interrupted".equals(e.code())) throw e;
+            boolean interrupted = Thread.interrupted();
+            try {
+                for (UploadSummary u : store.listUploads(bucket, key)) {
+                    if (u.key().equals(key) && u.initiated() != null && !u.initiated().isBefore(asked)) {
+                        abortQuietly(bucket, key, u.uploadId());
+                    }
+                }
+            } catch (StoreException ignored) {
+                // best effort, as for any abort
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
+            }
+            throw e;
         }
     }
 
@@ -347,7 +373,7 @@ public final class Transfers {
         }
         long partSize = source.partCount() > 0 && source.partSize() >= 5L << 20 ? source.partSize() : partSizeFor(size);
         int parts = (int) ((size + partSize - 1) / partSize);
-        String uploadId = store.startMultipart(bucket, key, source.contentType());
+        String uploadId = startMultipart(bucket, key, source.contentType());
         boolean completed = false;
         try {
             List<Callable<String>> tasks = new ArrayList<>();
