@@ -23,6 +23,7 @@ public final class CommandContext {
     private volatile boolean exitRequested;
     private volatile java.nio.file.Path stateDir;
     private volatile FullScreen fullScreen = FullScreen.NONE;
+    private volatile boolean progressVisible;
 
     public CommandContext(Session session, PrintWriter out, PrintWriter err, Prompter prompter,
                           EditorLauncher editor, CommandRegistry registry, boolean color) {
@@ -87,6 +88,21 @@ public final class CommandContext {
     public CommandContext withFullScreen(FullScreen value) {
         this.fullScreen = java.util.Objects.requireNonNull(value);
         return this;
+    }
+
+    /** Front ends whose error stream is a terminal turn progress lines on; they are off by default. */
+    public CommandContext showProgress(boolean visible) {
+        this.progressVisible = visible;
+        return this;
+    }
+
+    /**
+     * A progress line for a transfer of {@code totalBytes} (0 if unknown), drawn on the error stream
+     * only when it is a terminal and the output is not JSON; otherwise a silent handle.
+     */
+    public Progress progress(ParsedArgs args, String label, long totalBytes) {
+        if (!progressVisible || args.json()) return Progress.NONE;
+        return new Progress(err, label, totalBytes, System::nanoTime);
     }
 
     public void requestExit() {

@@ -224,8 +224,9 @@ public final class Main {
                 EditorLauncher editor = file -> TerminalEditorProcess.run(editorEnv, file);
                 CommandContext ctx = new CommandContext(session, out, err, prompter, editor, registry, color)
                         .stateDir(new XdgDirs(env).state())
-                        .withFullScreen(fullScreen);
-                return runner.run(ctx, inv.command());
+                        .withFullScreen(fullScreen)
+                        .showProgress(isTty("s3sh.stderr.tty"));
+                return runInterruptibly(() -> runner.run(ctx, inv.command()));
             }
             if (stdinTty) {
                 try (Terminal terminal = TerminalBuilder.builder().name("s3sh").system(true).nativeSignals(true).build()) {
@@ -262,6 +263,35 @@ public final class Main {
             }
         } catch (Exception e) {
             return ExitCode.OK; // a completion that cannot be computed offers nothing
+        }
+    }
+
+    /**
+     * Ctrl-C (SIGINT/SIGTERM) on a one-shot command: interrupt it as the REPL does, and let it clean up
+     * (abort multipart uploads, delete partial files) for up to 10 s before the JVM exits.
+     */
+    static int runInterruptibly(java.util.function.IntSupplier command) {
+        Thread worker = Thread.currentThread();
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            if (finished.getCount() == 0) return;
+            worker.interrupt();
+            try {
+                finished.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                // exiting anyway
+            }
+        }, "s3sh-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return command.getAsInt();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyExiting) {
+                // the hook is running: it sees the latch and returns
+            }
         }
     }
 

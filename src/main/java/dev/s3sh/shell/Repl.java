@@ -77,7 +77,8 @@ public final class Repl {
         Prompter prompter = new ReaderPrompter(reader);
         CommandContext ctx = new CommandContext(session, out, out, prompter, new TerminalEditor(terminal, env), registry, color)
                 .stateDir(new XdgDirs(env).state())
-                .withFullScreen(new LanternaFullScreen(terminal, env, color));
+                .withFullScreen(new LanternaFullScreen(terminal, env, color))
+                .showProgress(!"dumb".equals(terminal.getType()));
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "s3sh-command");
             t.setDaemon(true);

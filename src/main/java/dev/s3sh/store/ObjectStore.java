@@ -2,8 +2,13 @@ package dev.s3sh.store;
 
 import dev.s3sh.cors.CorsConfiguration;
 
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * The narrow set of S3 operations s3sh needs. Every method throws {@link StoreException} with a
@@ -43,6 +48,51 @@ public interface ObjectStore extends AutoCloseable {
     void deleteObject(String bucket, String key);
 
     void deleteBucket(String bucket);
+
+    /** HEAD of one object; for a multipart object also the size of its first part. */
+    ObjectInfo stat(String bucket, String key);
+
+    /**
+     * A stream of the object's bytes from {@code first} to {@code last} inclusive ({@code last} &lt; 0: to the
+     * end). The caller closes it; closing early abandons the rest of the body.
+     */
+    InputStream open(String bucket, String key, long first, long last);
+
+    /**
+     * Uploads {@code length} bytes of {@code file} from {@code offset} as one object (when
+     * {@code uploadId} is null) or as part {@code partNumber} of a multipart upload. The bytes are read
+     * from the file as they are sent (never held in memory); {@code sent} hears each chunk.
+     * Returns the ETag the server gave and the hex MD5 of the bytes that were sent.
+     */
+    SentPart upload(String bucket, String key, String uploadId, int partNumber, Path file, long offset, long length,
+                    String contentType, LongConsumer sent);
+
+    String startMultipart(String bucket, String key, String contentType);
+
+    /** Completes with the parts' ETags in part order; returns the object's ETag. */
+    String completeMultipart(String bucket, String key, String uploadId, List<String> partEtags);
+
+    void abortMultipart(String bucket, String key, String uploadId);
+
+    /** Uploads started under {@code prefix} and not finished. */
+    List<UploadSummary> listUploads(String bucket, String prefix);
+
+    /** Server-side copy of a whole object (up to 5 GiB). Returns the new ETag. */
+    String copy(String srcBucket, String srcKey, String bucket, String key);
+
+    /** Server-side copy of bytes {@code first..last} of the source as one part; returns the part's ETag. */
+    String copyPart(String srcBucket, String srcKey, String bucket, String key, String uploadId, int partNumber,
+                    long first, long last);
+
+    /** Deletes up to 1000 keys in one request; returns the keys that could not be deleted with the reason. */
+    List<String> deleteObjects(String bucket, List<String> keys);
+
+    /** A SigV4 presigned URL for {@code method} (GET, PUT, HEAD or DELETE) valid for {@code ttl}. */
+    URL presign(String method, String bucket, String key, Duration ttl);
+
+    /** The ETag and the MD5 (hex) of what was sent by {@link #upload}. */
+    record SentPart(String etag, String md5) {
+    }
 
     @Override
     void close();

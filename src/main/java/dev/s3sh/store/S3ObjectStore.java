@@ -9,6 +9,9 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -18,13 +21,35 @@ import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.http.ContentStreamProvider;
 
 import java.io.PrintWriter;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /** {@link ObjectStore} on the AWS SDK v2 with settings that work against Ceph RGW as well as AWS. */
@@ -219,7 +244,8 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void putObject(String bucket, String key, byte[] content, String contentType) {
-        run(bucket, key, () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType),
+        run(bucket, key, () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+                        .overrideConfiguration(content.length == 0 ? NOT_CHUNKED : o -> { }),
                 RequestBody.fromBytes(content)));
     }
 
@@ -239,7 +265,255 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public ObjectInfo stat(String bucket, String key) {
+        HeadObjectResponse h = call(bucket, key, () -> s3.headObject(b -> b.bucket(bucket).key(key)));
+        String etag = h.eTag() == null ? "" : h.eTag().replace("\"", "");
+        int parts = 0;
+        long partSize = 0;
+        int dash = etag.indexOf('-');
+        if (dash > 0) {
+            try {
+                parts = Integer.parseInt(etag.substring(dash + 1));
+                HeadObjectResponse p1 = call(bucket, key, () -> s3.headObject(b -> b.bucket(bucket).key(key).partNumber(1)));
+                partSize = p1.contentLength() == null ? 0 : p1.contentLength();
+                // RGW 16 ignores partNumber and answers with the whole object: then the layout is unknown
+                if (h.contentLength() != null && partSize >= h.contentLength() && parts > 1) partSize = 0;
+            } catch (NumberFormatException | StoreException e) {
+                partSize = 0; // unknown part layout: the caller cannot verify part by part
+            }
+        }
+        return new ObjectInfo(bucket, key, h.contentLength() == null ? 0 : h.contentLength(), h.lastModified(),
+                h.contentType(), h.eTag(), h.storageClassAsString() == null ? "STANDARD" : h.storageClassAsString(),
+                h.metadata(), parts, partSize);
+    }
+
+    @Override
+    public InputStream open(String bucket, String key, long first, long last) {
+        String range = first <= 0 && last < 0 ? null : "bytes=" + Math.max(first, 0) + "-" + (last < 0 ? "" : Long.toString(last));
+        InputStream in = call(bucket, key, () -> s3.getObject(b -> b.bucket(bucket).key(key).range(range)));
+        return new FilterInputStream(in) {
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                try {
+                    return super.read(buf, off, len);
+                } catch (RuntimeException e) {
+                    throw new IOException(errors.translate(e, bucket, key).getMessage(), e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public SentPart upload(String bucket, String key, String uploadId, int partNumber, Path file, long offset, long length,
+                           String contentType, LongConsumer sent) {
+        // The SDK may open the body more than once (signing, retries): the MD5 of the last opening is what was sent.
+        AtomicReference<MessageDigest> lastDigest = new AtomicReference<>();
+        ContentStreamProvider provider = () -> {
+            MessageDigest md5 = md5();
+            lastDigest.set(md5);
+            return new DigestInputStream(new CountingInputStream(fileSlice(file, offset, length), sent), md5);
+        };
+        RequestBody body = RequestBody.fromContentProvider(provider, length,
+                contentType == null ? "application/octet-stream" : contentType);
+        String etag;
+        if (uploadId == null) {
+            etag = call(bucket, key, () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+                    .contentLength(length).overrideConfiguration(length == 0 ? NOT_CHUNKED : o -> { }), body)).eTag();
+        } else {
+            etag = call(bucket, key, () -> s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                    .partNumber(partNumber).contentLength(length), body)).eTag();
+        }
+        MessageDigest md5 = lastDigest.get();
+        return new SentPart(etag == null ? null : etag.replace("\"", ""),
+                md5 == null ? null : HexFormat.of().formatHex(md5.digest()));
+    }
+
+    private static InputStream fileSlice(Path file, long offset, long length) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel.position(offset);
+            InputStream in = Channels.newInputStream(channel);
+            return new FilterInputStream(in) {
+                long left = length;
+
+                @Override
+                public int read() throws IOException {
+                    if (left <= 0) return -1;
+                    int b = super.read();
+                    if (b >= 0) left--;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buf, int off, int len) throws IOException {
+                    if (left <= 0) return -1;
+                    int n = super.read(buf, off, (int) Math.min(len, left));
+                    if (n > 0) left -= n;
+                    return n;
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reports bytes as they are read; a fresh opening (a retry) starts its count again, which the listener may see twice. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private final LongConsumer sent;
+
+        CountingInputStream(InputStream in, LongConsumer sent) {
+            super(in);
+            this.sent = sent == null ? n -> { } : sent;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            if (Thread.currentThread().isInterrupted()) throw new java.io.InterruptedIOException("interrupted");
+            int n = super.read(buf, off, len);
+            if (n > 0) sent.accept(n);
+            return n;
+        }
+    }
+
+    @Override
+    public String startMultipart(String bucket, String key, String contentType) {
+        return call(bucket, key, () -> s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType))).uploadId();
+    }
+
+    @Override
+    public String completeMultipart(String bucket, String key, String uploadId, List<String> partEtags) {
+        List<CompletedPart> parts = new ArrayList<>(partEtags.size());
+        for (int i = 0; i < partEtags.size(); i++) {
+            parts.add(CompletedPart.builder().partNumber(i + 1).eTag(partEtags.get(i)).build());
+        }
+        String etag = call(bucket, key, () -> s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(parts)))).eTag();
+        etag = etag == null ? "" : etag.replace("\"", "");
+        // RGW 16's answer carries an empty ETag element: ask for it
+        return etag.isEmpty() ? stat(bucket, key).plainEtag() : etag;
+    }
+
+    @Override
+    public void abortMultipart(String bucket, String key, String uploadId) {
+        run(bucket, key, () -> s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)));
+    }
+
+    @Override
+    public List<UploadSummary> listUploads(String bucket, String prefix) {
+        List<UploadSummary> result = new ArrayList<>();
+        String keyMarker = null;
+        String idMarker = null;
+        while (true) {
+            String km = keyMarker, im = idMarker;
+            var r = call(bucket, null, () -> s3.listMultipartUploads(b -> b.bucket(bucket)
+                    .prefix(prefix == null || prefix.isEmpty() ? null : prefix).keyMarker(km).uploadIdMarker(im)));
+            for (MultipartUpload u : r.uploads()) result.add(new UploadSummary(u.key(), u.uploadId(), u.initiated()));
+            if (!Boolean.TRUE.equals(r.isTruncated())) return result;
+            keyMarker = r.nextKeyMarker();
+            idMarker = r.nextUploadIdMarker();
+        }
+    }
+
+    /**
+     * RGW answers 411 MissingContentLength to a PUT that has no body at all (copies), which is what the
+     * URLConnection client sends: give those requests an empty body so that "Content-Length: 0" goes out.
+     */
+    private static final ExecutionInterceptor EMPTY_BODY_INTERCEPTOR = new ExecutionInterceptor() {
+        @Override
+        public Optional<RequestBody> modifyHttpContent(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            return context.requestBody().isPresent() ? context.requestBody() : Optional.of(RequestBody.empty());
+        }
+    };
+    private static final java.util.function.Consumer<software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder> EMPTY_BODY =
+            o -> o.addPlugin(config -> config.overrideConfiguration(c -> c.addExecutionInterceptor(EMPTY_BODY_INTERCEPTOR)));
+
+    /**
+     * Over plain HTTP the SDK sends bodies as signed aws-chunked streams; RGW 16 rejects that encoding
+     * for an empty body (XAmzContentSHA256Mismatch). Empty uploads are therefore signed whole.
+     */
+    private static final java.util.function.Consumer<software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder> NOT_CHUNKED =
+            o -> o.addPlugin(config -> {
+                var b = (software.amazon.awssdk.services.s3.S3ServiceClientConfiguration.Builder) config;
+                var base = b.authSchemeProvider() != null ? b.authSchemeProvider()
+                        : software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider.defaultProvider();
+                b.authSchemeProvider(params -> base.resolveAuthScheme(params).stream()
+                        .map(option -> option.toBuilder().putSignerProperty(
+                                software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED, false).build())
+                        .toList());
+            });
+
+    @Override
+    public String copy(String srcBucket, String srcKey, String bucket, String key) {
+        String etag = call(bucket, key, () -> s3.copyObject(b -> b.sourceBucket(srcBucket).sourceKey(srcKey)
+                .destinationBucket(bucket).destinationKey(key).overrideConfiguration(EMPTY_BODY))).copyObjectResult().eTag();
+        return etag == null ? null : etag.replace("\"", "");
+    }
+
+    @Override
+    public String copyPart(String srcBucket, String srcKey, String bucket, String key, String uploadId, int partNumber,
+                           long first, long last) {
+        String etag = call(bucket, key, () -> s3.uploadPartCopy(b -> b.sourceBucket(srcBucket).sourceKey(srcKey)
+                .destinationBucket(bucket).destinationKey(key).uploadId(uploadId).partNumber(partNumber)
+                .copySourceRange("bytes=" + first + "-" + last).overrideConfiguration(EMPTY_BODY))).copyPartResult().eTag();
+        return etag == null ? null : etag.replace("\"", "");
+    }
+
+    @Override
+    public List<String> deleteObjects(String bucket, List<String> keys) {
+        if (keys.isEmpty()) return List.of();
+        List<ObjectIdentifier> ids = keys.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+        var r = call(bucket, null, () -> s3.deleteObjects(b -> b.bucket(bucket)
+                .delete(Delete.builder().objects(ids).quiet(true).build())));
+        return r.errors().stream().map(e -> e.key() + ": " + e.code()).toList();
+    }
+
+    private volatile S3Presigner presigner;
+
+    /** A presigner with the client's region, credentials, endpoint and addressing style. */
+    private S3Presigner buildPresigner() {
+        var config = s3.serviceClientConfiguration();
+        URL probe = s3.utilities().getUrl(b -> b.bucket("probe-bucket").key("k"));
+        boolean pathStyle = !probe.getHost().startsWith("probe-bucket.");
+        var builder = S3Presigner.builder()
+                .region(config.region())
+                .credentialsProvider(config.credentialsProvider())
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                        .pathStyleAccessEnabled(pathStyle).build());
+        config.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @Override
+    public URL presign(String method, String bucket, String key, Duration ttl) {
+        if (presigner == null) {
+            synchronized (this) {
+                if (presigner == null) presigner = buildPresigner();
+            }
+        }
+        return call(bucket, key, () -> switch (method) {
+            case "GET" -> presigner.presignGetObject(p -> p.signatureDuration(ttl)
+                    .getObjectRequest(g -> g.bucket(bucket).key(key))).url();
+            case "PUT" -> presigner.presignPutObject(p -> p.signatureDuration(ttl)
+                    .putObjectRequest(g -> g.bucket(bucket).key(key))).url();
+            case "HEAD" -> presigner.presignHeadObject(p -> p.signatureDuration(ttl)
+                    .headObjectRequest(g -> g.bucket(bucket).key(key))).url();
+            case "DELETE" -> presigner.presignDeleteObject(p -> p.signatureDuration(ttl)
+                    .deleteObjectRequest(g -> g.bucket(bucket).key(key))).url();
+            default -> throw new IllegalArgumentException("cannot presign method " + method);
+        });
+    }
+
+    @Override
     public void close() {
+        if (presigner != null) presigner.close();
         s3.close();
     }
 }

@@ -201,7 +201,7 @@ class CorsPushTest {
     }
 
     /** Holds one bucket's CORS; everything else is not needed here. */
-    static final class CorsOnlyStore implements ObjectStore {
+    static final class CorsOnlyStore extends dev.s3sh.testing.UnsupportedStore {
         CorsConfiguration cors;
         boolean failPut;
         boolean applyBeforeFailing;

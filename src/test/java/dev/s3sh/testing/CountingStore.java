@@ -141,4 +141,18 @@ public final class CountingStore implements ObjectStore {
     public void close() {
         delegate.close();
     }
+
+    // operations completion never uses: passed through uncounted
+    @Override public dev.s3sh.store.ObjectInfo stat(String b, String k) { return delegate.stat(b, k); }
+    @Override public java.io.InputStream open(String b, String k, long first, long last) { return delegate.open(b, k, first, last); }
+    @Override public SentPart upload(String b, String k, String u, int n, java.nio.file.Path f, long o, long l, String t,
+                                     java.util.function.LongConsumer sent) { return delegate.upload(b, k, u, n, f, o, l, t, sent); }
+    @Override public String startMultipart(String b, String k, String t) { return delegate.startMultipart(b, k, t); }
+    @Override public String completeMultipart(String b, String k, String u, List<String> e) { return delegate.completeMultipart(b, k, u, e); }
+    @Override public void abortMultipart(String b, String k, String u) { delegate.abortMultipart(b, k, u); }
+    @Override public List<dev.s3sh.store.UploadSummary> listUploads(String b, String p) { return delegate.listUploads(b, p); }
+    @Override public String copy(String sb, String sk, String b, String k) { return delegate.copy(sb, sk, b, k); }
+    @Override public String copyPart(String sb, String sk, String b, String k, String u, int n, long f, long l) { return delegate.copyPart(sb, sk, b, k, u, n, f, l); }
+    @Override public List<String> deleteObjects(String b, List<String> keys) { return delegate.deleteObjects(b, keys); }
+    @Override public java.net.URL presign(String m, String b, String k, java.time.Duration ttl) { return delegate.presign(m, b, k, ttl); }
 }

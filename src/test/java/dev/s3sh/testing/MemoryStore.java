@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * An in-memory {@link ObjectStore} for unit tests: buckets and keys with ListObjectsV2 semantics
  * (prefix, delimiter "/", max keys counting keys and common prefixes, continuation token).
  */
-public final class MemoryStore implements ObjectStore {
+public final class MemoryStore extends UnsupportedStore {
     private final Map<String, TreeMap<String, byte[]>> buckets = new TreeMap<>();
 
     public synchronized MemoryStore with(String bucket, String... keys) {

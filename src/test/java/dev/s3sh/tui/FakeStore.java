@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory store for the screen tests: buckets, keys, CORS; can block or fail on demand. */
-final class FakeStore implements ObjectStore {
+final class FakeStore extends dev.s3sh.testing.UnsupportedStore {
     final Map<String, TreeMap<String, byte[]>> buckets = new ConcurrentHashMap<>();
     final Map<String, CorsConfiguration> cors = new ConcurrentHashMap<>();
     final AtomicInteger listCalls = new AtomicInteger();

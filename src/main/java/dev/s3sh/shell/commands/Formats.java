@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Small text formats shared by listing commands. */
-final class Formats {
+/** Small text formats shared by listing commands and progress lines. */
+public final class Formats {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private Formats() {
@@ -16,7 +16,7 @@ final class Formats {
     }
 
     /** 1536 → "1.5K"; plain bytes below 1024. */
-    static String humanSize(long bytes) {
+    public static String humanSize(long bytes) {
         if (bytes < 1024) return Long.toString(bytes);
         String units = "KMGTPE";
         double value = bytes;

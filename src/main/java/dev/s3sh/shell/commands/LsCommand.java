@@ -7,6 +7,7 @@ import dev.s3sh.shell.CommandSpec;
 import dev.s3sh.shell.ExitCode;
 import dev.s3sh.shell.OptionSpec;
 import dev.s3sh.shell.ParsedArgs;
+import dev.s3sh.shell.UsageException;
 import dev.s3sh.shell.ValueKind;
 import dev.s3sh.store.BucketSummary;
 import dev.s3sh.store.ListPage;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** {@code ls}: buckets at the root, one level of a prefix inside a bucket, or everything below with -r. */
 public final class LsCommand implements Command {
@@ -27,15 +29,18 @@ public final class LsCommand implements Command {
     public CommandSpec spec() {
         return CommandSpec.builder("ls")
                 .aliases("dir")
-                .synopsis("ls [-l] [-r] [-h] [PATH]")
+                .synopsis("ls [-l] [-r] [-h] [--etag] [PATH]")
                 .summary("list buckets, or the prefixes and keys at a location")
                 .help("""
                         At the root, lists buckets. Inside a bucket, lists one level: sub-prefixes (ending in /)
                         and keys. PATH defaults to the current location; a PATH that does not end in / lists the
-                        keys and prefixes starting with it. -r lists every key below, page by page as they come.""")
+                        keys and prefixes starting with it. -r lists every key below, page by page as they come.
+                        PATH may end in a glob: ls s3://b/logs/2026-* (* and ? do not cross a /).""")
                 .option(OptionSpec.flag("long", 'l', "show date, size and storage class"))
                 .option(OptionSpec.flag("recursive", 'r', "list all keys below the location"))
-                .option(OptionSpec.flag("human", null, "sizes as 1.5K, 20M, 3.1G"))
+                .option(OptionSpec.flag("human", 'h', "sizes as 1.5K, 20M, 3.1G (--help still shows help)"))
+                .option(OptionSpec.flag("etag", null, "with -l, show each object's ETag"))
+                .option(OptionSpec.value("page-size", ValueKind.TEXT, "keys asked for per request (default 1000)"))
                 .positional(ValueKind.S3_PATH)
                 .build();
     }
@@ -47,22 +52,26 @@ public final class LsCommand implements Command {
         if (path.isRoot()) return listBuckets(ctx, args, store);
         boolean recursive = args.has("recursive");
         boolean json = args.json();
-        if (!path.isDirectory() && !recursive && namesOnlyAPrefix(store, path)) path = path.asDirectory();
+        Pattern glob = ObjectCommands.expandsAsGlob(store, path) ? ObjectCommands.globPattern(path.key()) : null;
+        int pageSize = pageSize(args);
+        if (glob == null && !path.isDirectory() && !recursive && namesOnlyAPrefix(store, path)) path = path.asDirectory();
         // a key without trailing slash is a prefix filter at its parent level
-        String prefix = path.key();
-        String base = path.isDirectory() ? prefix : path.parentPrefix();
+        String prefix = glob != null ? ObjectCommands.globPrefix(path.key()) : path.key();
+        String base = glob != null ? ObjectCommands.globBase(path.key()) : path.isDirectory() ? prefix : path.parentPrefix();
         PrintWriter out = ctx.out();
         List<String> prefixes = new ArrayList<>();
         List<Map<String, Object>> objects = new ArrayList<>();
         String token = null;
         do {
             if (Thread.currentThread().isInterrupted()) return ExitCode.FAILURE;
-            ListPage page = store.listPage(path.bucket(), prefix, recursive ? null : "/", PAGE, token);
+            ListPage page = store.listPage(path.bucket(), prefix, recursive ? null : "/", pageSize, token);
             for (String p : page.prefixes()) {
+                if (glob != null && !glob.matcher(p.substring(0, p.length() - 1)).matches()) continue;
                 if (json) prefixes.add(p);
                 else out.println(line(args, null, relative(p, base), true));
             }
             for (ObjectSummary o : page.objects()) {
+                if (glob != null && !(recursive ? globMatchesAncestor(glob, o.key()) : glob.matcher(o.key()).matches())) continue;
                 if (json) objects.add(objectJson(o));
                 else out.println(line(args, o, relative(o.key(), base), false));
             }
@@ -85,6 +94,25 @@ public final class LsCommand implements Command {
         return probe.objects().isEmpty() && probe.prefixes().equals(List.of(path.key() + "/"));
     }
 
+    private static int pageSize(ParsedArgs args) {
+        try {
+            int n = Integer.parseInt(args.value("page-size", Integer.toString(PAGE)));
+            if (n < 1 || n > 1000) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--page-size must be a number from 1 to 1000");
+        }
+    }
+
+    /** With -r a glob selects keys that match it or lie below a prefix that does. */
+    private static boolean globMatchesAncestor(Pattern glob, String key) {
+        if (glob.matcher(key).matches()) return true;
+        for (int i = key.indexOf('/'); i >= 0; i = key.indexOf('/', i + 1)) {
+            if (glob.matcher(key.substring(0, i)).matches()) return true;
+        }
+        return false;
+    }
+
     private static String relative(String key, String base) {
         String name = key.startsWith(base) ? key.substring(base.length()) : key;
         return name.isEmpty() ? key : name;
@@ -92,10 +120,14 @@ public final class LsCommand implements Command {
 
     private static String line(ParsedArgs args, ObjectSummary o, String name, boolean directory) {
         if (!args.has("long")) return name;
-        if (directory) return String.format("%-16s  %10s  %-8s  %s", "", "DIR", "", name);
+        boolean etag = args.has("etag");
+        if (directory) {
+            return String.format("%-16s  %10s  %-8s  %s%s", "", "DIR", "", etag ? String.format("%-34s  ", "") : "", name);
+        }
         String size = args.has("human") ? Formats.humanSize(o.size()) : Long.toString(o.size());
         String storageClass = o.storageClass() == null ? "STANDARD" : o.storageClass();
-        return String.format("%s  %10s  %-8s  %s", Formats.date(o.lastModified()), size, storageClass, name);
+        String tag = etag ? String.format("%-34s  ", o.etag() == null ? "" : o.etag().replace("\"", "")) : "";
+        return String.format("%s  %10s  %-8s  %s%s", Formats.date(o.lastModified()), size, storageClass, tag, name);
     }
 
     private static Map<String, Object> objectJson(ObjectSummary o) {
@@ -104,7 +136,7 @@ public final class LsCommand implements Command {
         m.put("size", o.size());
         m.put("lastModified", o.lastModified() == null ? null : o.lastModified().toString());
         m.put("storageClass", o.storageClass());
-        m.put("etag", o.etag());
+        m.put("etag", o.etag() == null ? null : o.etag().replace("\"", ""));
         return m;
     }
 

@@ -1,0 +1,101 @@
+package dev.s3sh.shell.commands;
+
+import dev.s3sh.session.S3Path;
+import dev.s3sh.shell.Command;
+import dev.s3sh.shell.CommandContext;
+import dev.s3sh.shell.CommandSpec;
+import dev.s3sh.shell.ExitCode;
+import dev.s3sh.shell.OptionSpec;
+import dev.s3sh.shell.ParsedArgs;
+import dev.s3sh.shell.Progress;
+import dev.s3sh.shell.UsageException;
+import dev.s3sh.shell.ValueKind;
+import dev.s3sh.store.ObjectInfo;
+import dev.s3sh.store.ObjectStore;
+import dev.s3sh.store.StoreException;
+import dev.s3sh.store.Transfers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code get SRC... [DEST]}: downloads objects to local files, verified against their ETags. */
+public final class GetCommand implements Command {
+    @Override
+    public CommandSpec spec() {
+        CommandSpec.Builder b = CommandSpec.builder("get")
+                .aliases("download")
+                .synopsis("get [-r] SRC... [DEST]")
+                .summary("download objects to local files")
+                .help("""
+                        SRC is an object, a glob (s3://b/logs/2026-*.gz) or with -r a prefix; DEST is a local file
+                        or folder (default: the working folder). Large objects come in parallel parts; each is
+                        checked against the object's ETag (MD5). The file is written as DEST.part-XXXX and renamed
+                        when complete, so Ctrl-C never leaves a partial file under the final name.""")
+                .option(ObjectCommands.RECURSIVE);
+        ObjectCommands.TRANSFER_OPTIONS.forEach(b::option);
+        return b.positional(ValueKind.S3_PATH).positional(ValueKind.LOCAL_FILE).variadic().build();
+    }
+
+    @Override
+    public int run(CommandContext ctx, ParsedArgs args) throws IOException {
+        List<String> pos = args.positionals();
+        if (pos.isEmpty()) throw new UsageException("get needs an object: get s3://BUCKET/KEY [DEST]");
+        List<String> sources = pos.size() == 1 ? pos : pos.subList(0, pos.size() - 1);
+        String destText = pos.size() == 1 ? "." : pos.get(pos.size() - 1);
+        Path dest = ObjectCommands.localPath(destText);
+        boolean recursive = args.has("recursive");
+        ObjectStore store = ctx.session().store();
+        boolean many = recursive || sources.size() > 1 || sources.stream().anyMatch(s -> ObjectCommands.expandsAsGlob(store, ctx.session().resolve(s)));
+        boolean destIsDir = Files.isDirectory(dest) || destText.endsWith("/") || many;
+        if (many && Files.exists(dest) && !Files.isDirectory(dest)) {
+            throw new UsageException(dest + " is a file: several objects need a folder as DEST");
+        }
+        Transfers transfers = ObjectCommands.transfers(ctx, args);
+        List<Map<String, Object>> done = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        long[] total = {0};
+        for (String source : sources) {
+            S3Path path = ctx.session().resolve(source);
+            ObjectCommands.forEachSource(store, path, recursive, match -> {
+                String key = match.object().key();
+                if (match.relative().isEmpty() || key.endsWith("/")) return; // folder markers have no file
+                Path target = destIsDir ? dest.resolve(match.relative()).normalize() : dest;
+                if (!target.startsWith(dest.normalize())) {
+                    skipped.add(key);
+                    ctx.err().println("skipped " + ObjectCommands.url(path.bucket(), key)
+                            + ": its name would leave " + dest + " (.. segments)");
+                    return;
+                }
+                ObjectInfo info = store.stat(path.bucket(), key);
+                Transfers.Result r = download(ctx, args, transfers, info, target);
+                total[0] += r.bytes();
+                done.add(TransferJson.of(ObjectCommands.url(path.bucket(), key), target.toString(), r));
+                if (!args.json()) {
+                    ctx.out().println(ObjectCommands.url(path.bucket(), key) + " -> " + target + "  " + TransferJson.summary(r));
+                    ctx.out().flush();
+                }
+            });
+        }
+        if (args.json()) ctx.printJson(TransferJson.document(done, total[0], skipped));
+        return skipped.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
+    }
+
+    private static Transfers.Result download(CommandContext ctx, ParsedArgs args, Transfers transfers, ObjectInfo info, Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new StoreException("LocalFile", 0, "cannot create folder " + target.getParent() + ": " + e.getMessage());
+        }
+        Progress progress = ctx.progress(args, ObjectCommands.basename(info.key()), info.size());
+        try {
+            return transfers.download(info, target, progress);
+        } finally {
+            progress.done();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.s3sh.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.s3sh.store.ObjectInfo;
+import dev.s3sh.store.ObjectStore;
+import dev.s3sh.store.StoreException;
+import dev.s3sh.testing.LocalRgw;
+import dev.s3sh.testing.ShellHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static dev.s3sh.it.ItSupport.json;
+import static dev.s3sh.it.ItSupport.md5;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Large transfers: multipart round trip with checksums, server-side multipart copy, and interruption. */
+class TransfersIT {
+    static final long SIZE = 100L << 20;
+    @TempDir
+    static Path dir;
+    static Path big;
+    static String bucket;
+    static ObjectStore store;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        store = LocalRgw.store();
+        bucket = LocalRgw.newBucket("transfers");
+        big = ItSupport.randomFile(dir, "big 100M.bin", SIZE, 42);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        LocalRgw.deleteBucket(bucket);
+    }
+
+    @Test
+    void hundredMegabyteMultipartRoundTripWithChecksums() throws Exception {
+        try (ShellHarness shell = ShellHarness.local()) {
+            JsonNode put = json(shell, "put", big.toString(), "s3://" + bucket + "/round/");
+            JsonNode sent = put.get("transfers").get(0);
+            assertEquals(SIZE, sent.get("bytes").asLong());
+            assertEquals(7, sent.get("parts").asInt(), "100 MiB in 16 MiB parts");
+            assertTrue(sent.get("verified").asText().contains("MD5(part MD5s)-7"), sent.toString());
+            ObjectInfo info = store.stat(bucket, "round/big 100M.bin");
+            assertEquals(SIZE, info.size());
+            assertTrue(info.plainEtag().endsWith("-7"), info.etag());
+
+            Path back = dir.resolve("back.bin");
+            JsonNode get = json(shell, "get", "s3://" + bucket + "/round/big 100M.bin", back.toString());
+            assertTrue(get.get("transfers").get(0).get("verified").asText().startsWith("MD5 of each of the 7 parts"),
+                    get.toString());
+            assertEquals(md5(big), md5(back));
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(List.of(), files.filter(p -> p.getFileName().toString().contains(".part-")).toList());
+            }
+
+            // server-side multipart copy, then a download of the copy
+            JsonNode cp = json(shell, "cp", "s3://" + bucket + "/round/big 100M.bin", "s3://" + bucket + "/copied/c.bin");
+            assertEquals(7, cp.get("transfers").get(0).get("parts").asInt());
+            assertEquals(SIZE, store.stat(bucket, "copied/c.bin").size());
+            Path copyBack = dir.resolve("copy.bin");
+            json(shell, "get", "s3://" + bucket + "/copied/c.bin", copyBack.toString());
+            assertEquals(md5(big), md5(copyBack));
+
+            // a small part size and one thread give the same bytes
+            json(shell, "put", "--part-size", "5M", "--threads", "1", big.toString(), "s3://" + bucket + "/small-parts.bin");
+            assertTrue(store.stat(bucket, "small-parts.bin").plainEtag().endsWith("-20"));
+            Path smallBack = dir.resolve("small.bin");
+            JsonNode g = json(shell, "get", "s3://" + bucket + "/small-parts.bin", smallBack.toString());
+            assertTrue(g.get("transfers").get(0).get("verified").asText().contains("(5 MiB)"), g.toString());
+            assertEquals(md5(big), md5(smallBack));
+        }
+    }
+
+    /** Runs a command on its own thread and interrupts it (as Ctrl-C in the REPL does) once {@code started} holds. */
+    private static ShellHarness.Result interruptWhen(ShellHarness shell, java.util.function.BooleanSupplier started,
+                                                     String... words) throws Exception {
+        AtomicReference<ShellHarness.Result> result = new AtomicReference<>();
+        Thread worker = new Thread(() -> result.set(shell.run(words)));
+        worker.start();
+        long polls = 0;
+        while (!started.getAsBoolean() && worker.isAlive()) {
+            Thread.sleep(5);
+            polls++;
+        }
+        assertTrue(worker.isAlive(), "the transfer finished before it could be interrupted (" + polls + " polls)");
+        worker.interrupt();
+        worker.join(60_000);
+        assertFalse(worker.isAlive());
+        return result.get();
+    }
+
+    @Test
+    void interruptedUploadAbortsTheMultipartUpload() throws Exception {
+        try (ShellHarness shell = ShellHarness.local()) {
+            ShellHarness.Result r = interruptWhen(shell, () -> !store.listUploads(bucket, "interrupted/").isEmpty(),
+                    "put", "--part-size", "5M", "--threads", "1", big.toString(), "s3://" + bucket + "/interrupted/x.bin");
+            assertEquals(1, r.status(), r.toString());
+            assertTrue(r.err().contains("interrupted"), r.toString());
+            assertEquals(List.of(), store.listUploads(bucket, "interrupted/"), "the multipart upload was aborted");
+            StoreException missing = assertThrows(StoreException.class, () -> store.stat(bucket, "interrupted/x.bin"));
+            assertEquals("NoSuchKey", missing.code());
+        }
+    }
+
+    @Test
+    void interruptedDownloadLeavesNoFile() throws Exception {
+        store.upload(bucket, "dl/source.bin", null, 0, big, 0, SIZE, "application/octet-stream", null);
+        Path target = Files.createDirectories(dir.resolve("interrupted-dl")).resolve("x.bin");
+        try (ShellHarness shell = ShellHarness.local()) {
+            ShellHarness.Result r = interruptWhen(shell, () -> partialFiles(target.getParent()) > 0,
+                    "get", "--threads", "1", "--part-size", "5M", "s3://" + bucket + "/dl/source.bin", target.toString());
+            assertEquals(1, r.status(), r.toString());
+            assertTrue(r.err().contains("interrupted"), r.toString());
+        }
+        assertFalse(Files.exists(target), "no file under the final name");
+        assertEquals(0, partialFiles(target.getParent()), "the .part file was deleted");
+    }
+
+    private static long partialFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().contains(".part-")).count();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    @Test
+    void ctrlCOnAOneShotUploadAbortsIt() throws Exception {
+        ProcessBuilder p = new ProcessBuilder(LocalRgw.projectDir().resolve("s3sh").toString(), "--endpoint", LocalRgw.endpoint(),
+                "put", "--part-size", "5M", "--threads", "1", big.toString(), "s3://" + bucket + "/sigint/x.bin")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("sigint.log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        p.environment().putAll(LocalRgw.childEnv());
+        Process process = p.start();
+        while (store.listUploads(bucket, "sigint/").isEmpty() && process.isAlive()) Thread.sleep(5);
+        assertTrue(process.isAlive(), "finished before Ctrl-C: " + Files.readString(dir.resolve("sigint.log")));
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        process.waitFor();
+        String log = Files.readString(dir.resolve("sigint.log"));
+        assertEquals(130, process.exitValue(), log);
+        assertTrue(log.contains("interrupted"), log);
+        assertEquals(List.of(), store.listUploads(bucket, "sigint/"), "aborted before exit: " + log);
+    }
+}
