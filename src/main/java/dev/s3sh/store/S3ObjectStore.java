@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,22 +38,27 @@ public final class S3ObjectStore implements ObjectStore {
 
     /** {@code wireLog}: where {@code --debug} shows each HTTP exchange (secrets redacted); null for none. */
     public S3ObjectStore(Profile profile, PrintWriter wireLog) {
+        this(profile, wireLog, Timeouts.fromSystemProperties());
+    }
+
+    /** With explicit timeouts (tests of slow or silent endpoints use short ones). */
+    public S3ObjectStore(Profile profile, PrintWriter wireLog, Timeouts timeouts) {
         this.errors = new ErrorTranslator(profile.endpointLabel());
         var builder = S3Client.builder()
-                .httpClientBuilder(HttpClients.builder(profile.client()))
+                .httpClientBuilder(HttpClients.builder(profile.client(), timeouts))
                 .region(Region.of(profile.region() == null ? "us-east-1" : profile.region()))
                 // RGW 16 rejects the SDK's default flexible checksums (XAmzContentSHA256Mismatch)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .forcePathStyle(profile.pathStyle())
                 .overrideConfiguration(o -> o
-                        .apiCallTimeout(Duration.ofSeconds(60))
-                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                        .apiCallTimeout(timeouts.call())
+                        .apiCallAttemptTimeout(timeouts.attempt())
                         .executionInterceptors(wireLog == null ? List.of() : List.of(new WireLog(wireLog))))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials(profile)));
         if (profile.endpoint() != null) builder.endpointOverride(profile.endpoint());
         this.s3 = builder.build();
-        this.probe = new CorsProbe(profile);
+        this.probe = new CorsProbe(profile, timeouts);
     }
 
     private static AwsCredentials credentials(Profile p) {
