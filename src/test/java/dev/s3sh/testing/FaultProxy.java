@@ -278,9 +278,15 @@ public final class FaultProxy implements AutoCloseable {
                 body.setDaemon(true);
                 body.start();
                 if (f.kind() == Fault.Kind.DELAY) sleep(f.amount());
-                long limit = f.kind() == Fault.Kind.CUT ? f.amount() : Long.MAX_VALUE;
-                copy(up.getInputStream(), client.getOutputStream(), limit);
-                if (f.kind() == Fault.Kind.CUT) client.setSoLinger(true, 0);
+                if (f.kind() == Fault.Kind.CUT) {
+                    // the whole answer first, so the server has surely done the work, then only its first bytes
+                    byte[] answer = up.getInputStream().readNBytes(16 * 1024 * 1024);
+                    client.getOutputStream().write(answer, 0, (int) Math.min(answer.length, f.amount()));
+                    client.getOutputStream().flush();
+                    client.setSoLinger(true, 0);
+                    return;
+                }
+                copy(up.getInputStream(), client.getOutputStream(), Long.MAX_VALUE);
             }
         } catch (IOException e) {
             // the client or the server went away: nothing to report
