@@ -23,6 +23,9 @@ public final class IniFile {
     public record Entry(String value, int line) {
     }
 
+    /** Far more than any real configuration holds; a bigger file is a mistake (or an attack), not read. */
+    static final long MAX_BYTES = 1024 * 1024;
+
     private final String displayName;
     private final Map<String, Map<String, Entry>> sections;
 
@@ -58,9 +61,17 @@ public final class IniFile {
     public static IniFile readIfExists(Path path, String displayName) {
         String text;
         try {
+            if (Files.isDirectory(path)) throw new ConfigException("cannot read " + displayName + ": it is a directory, not a file");
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                throw new ConfigException(displayName + " is " + size + " bytes, too large for a configuration file (at most "
+                        + MAX_BYTES + "): is it the right file?");
+            }
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return null;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(displayName + " is not UTF-8 text: is it the right file?");
         } catch (IOException e) {
             throw new ConfigException("cannot read " + displayName + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()) + ": check that the file is readable");
