@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -101,6 +102,9 @@ public final class S3ObjectStore implements ObjectStore {
                 .prefix(prefix == null || prefix.isEmpty() ? null : prefix)
                 .delimiter(delimiter)
                 .maxKeys(maxKeys)
+                // keys come URL-encoded (the SDK decodes them): a key holding a character XML 1.0 cannot
+                // carry (ESC, say) would otherwise make the whole listing unreadable
+                .encodingType(EncodingType.URL)
                 .continuationToken(token)));
         List<String> prefixes = r.commonPrefixes().stream().map(CommonPrefix::prefix).toList();
         List<ObjectSummary> objects = new ArrayList<>(r.contents().size());

@@ -190,6 +190,22 @@ class HostileInputIT {
         }
     }
 
+    @Test
+    void keysFromTheServerCannotDriveTheTerminal() throws Exception {
+        String evil = "evil/\u001b]0;pwned\u0007\u001b[2J\nline.txt";
+        LocalRgw.store().putObject(bucket, evil, new byte[]{1}, "text/plain");
+        try {
+            Run r = s3sh(connected(), "", "ls", "s3://" + bucket + "/evil/");
+            assertEquals(0, r.status(), r.toString());
+            clean(r);
+            assertTrue(r.out().contains("\\x1b]0;pwned\\x07\\x1b[2J\\nline.txt"), "shown escaped\n" + r);
+            Run json = s3sh(connected(), "", "ls", "s3://" + bucket + "/evil/", "--output", "json");
+            assertTrue(json.out().toLowerCase().contains("\\u001b"), "JSON escapes it as JSON does\n" + json);
+        } finally {
+            LocalRgw.store().deleteObject(bucket, evil);
+        }
+    }
+
     // ---------------------------------------------------------------- command lines
 
     static Stream<Arguments> commandLines() {

@@ -60,11 +60,11 @@ public final class LsCommand implements Command {
             ListPage page = store.listPage(path.bucket(), prefix, recursive ? null : "/", PAGE, token);
             for (String p : page.prefixes()) {
                 if (json) prefixes.add(p);
-                else out.println(line(args, null, relative(p, base), true));
+                else out.println(line(args, null, S3Path.visible(relative(p, base)), true)); // a key may hold ESC sequences
             }
             for (ObjectSummary o : page.objects()) {
                 if (json) objects.add(objectJson(o));
-                else out.println(line(args, o, relative(o.key(), base), false));
+                else out.println(line(args, o, S3Path.visible(relative(o.key(), base)), false));
             }
             out.flush();
             token = page.nextToken();
