@@ -103,8 +103,9 @@ public final class S3ObjectStore implements ObjectStore {
                 .delimiter(delimiter)
                 .maxKeys(maxKeys)
                 // keys come URL-encoded (the SDK decodes them): a key holding a character XML 1.0 cannot
-                // carry (ESC, say) would otherwise make the whole listing unreadable
-                .encodingType(EncodingType.URL)
+                // carry (ESC, say) would otherwise make the whole listing unreadable. RGW echoes the prefix
+                // without encoding it, so a prefix holding '%' is listed plain (the SDK could not decode it)
+                .encodingType(prefix != null && prefix.contains("%") ? null : EncodingType.URL)
                 .continuationToken(token)));
         List<String> prefixes = r.commonPrefixes().stream().map(CommonPrefix::prefix).toList();
         List<ObjectSummary> objects = new ArrayList<>(r.contents().size());

@@ -201,6 +201,14 @@ class HostileInputIT {
             assertTrue(r.out().contains("\\x1b]0;pwned\\x07\\x1b[2J\\nline.txt"), "shown escaped\n" + r);
             Run json = s3sh(connected(), "", "ls", "s3://" + bucket + "/evil/", "--output", "json");
             assertTrue(json.out().toLowerCase().contains("\\u001b"), "JSON escapes it as JSON does\n" + json);
+            // URL-encoded listings must not turn '+' into a space or trip on '%'
+            String plus = "plus/a+b c%41.txt";
+            LocalRgw.store().putObject(bucket, plus, new byte[]{1}, "text/plain");
+            Run p = s3sh(connected(), "", "ls", "s3://" + bucket + "/plus/");
+            assertTrue(p.status() == 0 && p.out().contains("a+b c%41.txt"), p.toString());
+            Run q = s3sh(connected(), "", "ls", "-r", "s3://" + bucket + "/plus/a+");
+            assertTrue(q.status() == 0 && q.out().contains("a+b c%41.txt"), q.toString());
+            LocalRgw.store().deleteObject(bucket, plus);
         } finally {
             LocalRgw.store().deleteObject(bucket, evil);
         }
