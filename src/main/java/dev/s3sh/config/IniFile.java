@@ -28,10 +28,21 @@ public final class IniFile {
 
     private final String displayName;
     private final Map<String, Map<String, Entry>> sections;
+    private boolean openToOthers;
 
     private IniFile(String displayName, Map<String, Map<String, Entry>> sections) {
         this.displayName = displayName;
         this.sections = sections;
+    }
+
+    /** True when other users of this machine may read the file (group or others have read permission). */
+    public boolean openToOthers() {
+        return openToOthers;
+    }
+
+    /** True when {@code source} (as {@link #where} gives it) points into this file. */
+    public boolean holds(String source) {
+        return source != null && source.startsWith(displayName + " line ");
     }
 
     /** The file as users see it, e.g. {@code ~/.s3cfg}. */
@@ -76,7 +87,15 @@ public final class IniFile {
             throw new ConfigException("cannot read " + displayName + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()) + ": check that the file is readable");
         }
-        return parse(text, displayName);
+        IniFile ini = parse(text, displayName);
+        try {
+            var perms = Files.getPosixFilePermissions(path);
+            ini.openToOthers = perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+                    || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            // no POSIX permissions here: nothing to say
+        }
+        return ini;
     }
 
     public static IniFile parse(String text, String displayName) {

@@ -214,6 +214,19 @@ class HostileInputIT {
         }
     }
 
+    @Test
+    void rulesLettingAnyOriginWriteAreWarnedAboutAndNeedAnExplicitYes() throws Exception {
+        Path open = tmp.resolve("any-origin-write.xml");
+        Files.writeString(open, "<CORSConfiguration><CORSRule><AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod>"
+                + "<AllowedMethod>DELETE</AllowedMethod><AllowedOrigin>*</AllowedOrigin></CORSRule></CORSConfiguration>");
+        proxy.forget();
+        Run r = s3sh(connected(), "", "cors", "set", open.toString(), "s3://" + bucket);
+        oneError(r, Set.of(ExitCode.USAGE), "without confirmation");
+        assertTrue(r.out().contains("warning: rule 1:") && r.out().toLowerCase().contains("any"), "the warning comes first\n" + r);
+        assertTrue(r.out().indexOf("warning: rule 1:") < r.out().indexOf("+++"), "before the diff\n" + r);
+        assertTrue(proxy.writes().isEmpty(), proxy.writes().toString());
+    }
+
     // ---------------------------------------------------------------- command lines
 
     static Stream<Arguments> commandLines() {
