@@ -4,6 +4,7 @@ import dev.s3sh.cors.CorsConfiguration;
 import dev.s3sh.cors.CorsHostileCorpusTest;
 import dev.s3sh.cors.CorsNormalizer;
 import dev.s3sh.cors.CorsRule;
+import dev.s3sh.shell.ProfilesIT.Run;
 import dev.s3sh.testing.FaultProxy;
 import dev.s3sh.testing.LocalRgw;
 import org.junit.jupiter.api.AfterAll;
@@ -14,9 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,13 +71,6 @@ class HostileInputIT {
         }
     }
 
-    record Run(int status, String out, String err) {
-        @Override
-        public String toString() {
-            return "status " + status + "\n--- out\n" + out + "--- err\n" + err;
-        }
-    }
-
     static Map<String, String> env(Path home) {
         Map<String, String> env = new HashMap<>();
         env.put("HOME", home.toString());
@@ -99,13 +90,7 @@ class HostileInputIT {
 
     static Run s3sh(Map<String, String> env, String stdin, String... args) throws Exception {
         INPUTS.incrementAndGet();
-        System.setProperty("s3sh.stdin.tty", "false");
-        System.setProperty("s3sh.stdout.tty", "false");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return ProfilesIT.s3sh(env, stdin, args);
     }
 
     /** No stack trace, no raw control character (a terminal would act on it), a short message. */

@@ -7,10 +7,7 @@ import dev.s3sh.testing.ShellHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,23 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RgwRestartIT {
     private static Map<String, String> rgw(Path dir, String port, String action) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(LocalRgw.projectDir().resolve("scripts/local-rgw").toString(), action)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put("S3SH_RGW_DIR", dir.toString());
-        if (port != null) pb.environment().put("S3SH_RGW_PORT", port);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        Map<String, String> vars = new HashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.startsWith("export ")) continue;
-                int eq = line.indexOf('=');
-                vars.put(line.substring(7, eq), line.substring(eq + 1));
-            }
-        }
-        assertEquals(0, p.waitFor(), "scripts/local-rgw " + action + " on " + dir);
-        return vars;
+        Map<String, String> env = new HashMap<>();
+        env.put("S3SH_RGW_DIR", dir.toString());
+        if (port != null) env.put("S3SH_RGW_PORT", port);
+        return LocalRgw.script(env, action);
     }
 
     @Test
