@@ -18,6 +18,11 @@ final class AwsFilesReader {
     private final IniFile credentials;
 
     /** Either file may be null (absent). */
+    /** The files read (either may be null). */
+    List<IniFile> iniFiles() {
+        return java.util.Arrays.asList(config, credentials);
+    }
+
     AwsFilesReader(IniFile config, IniFile credentials) {
         this.config = config;
         this.credentials = credentials;

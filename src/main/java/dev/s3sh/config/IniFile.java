@@ -23,12 +23,26 @@ public final class IniFile {
     public record Entry(String value, int line) {
     }
 
+    /** Far more than any real configuration holds; a bigger file is a mistake (or an attack), not read. */
+    static final long MAX_BYTES = 1024 * 1024;
+
     private final String displayName;
     private final Map<String, Map<String, Entry>> sections;
+    private boolean openToOthers;
 
     private IniFile(String displayName, Map<String, Map<String, Entry>> sections) {
         this.displayName = displayName;
         this.sections = sections;
+    }
+
+    /** True when other users of this machine may read the file (group or others have read permission). */
+    public boolean openToOthers() {
+        return openToOthers;
+    }
+
+    /** True when {@code source} (as {@link #where} gives it) points into this file. */
+    public boolean holds(String source) {
+        return source != null && source.startsWith(displayName + " line ");
     }
 
     /** The file as users see it, e.g. {@code ~/.s3cfg}. */
@@ -58,14 +72,30 @@ public final class IniFile {
     public static IniFile readIfExists(Path path, String displayName) {
         String text;
         try {
+            if (Files.isDirectory(path)) throw new ConfigException("cannot read " + displayName + ": it is a directory, not a file");
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                throw new ConfigException(displayName + " is " + size + " bytes, too large for a configuration file (at most "
+                        + MAX_BYTES + "): is it the right file?");
+            }
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return null;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(displayName + " is not UTF-8 text: is it the right file?");
         } catch (IOException e) {
             throw new ConfigException("cannot read " + displayName + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()) + ": check that the file is readable");
         }
-        return parse(text, displayName);
+        IniFile ini = parse(text, displayName);
+        try {
+            var perms = Files.getPosixFilePermissions(path);
+            ini.openToOthers = perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+                    || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            // no POSIX permissions here: nothing to say
+        }
+        return ini;
     }
 
     public static IniFile parse(String text, String displayName) {

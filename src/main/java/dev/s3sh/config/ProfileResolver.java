@@ -361,6 +361,18 @@ public final class ProfileResolver {
 
         List<String> warnings = new ArrayList<>();
         for (Layer l : layers) warnings.addAll(l.warnings());
+        if (keys != null) {
+            List<IniFile> files = new ArrayList<>(src.aws.iniFiles());
+            files.add(src.s3cfgFile);
+            files.add(src.own.ini());
+            String from = keys.get(Field.SECRET_KEY).source();
+            for (IniFile f : files) {
+                if (f != null && f.openToOthers() && f.holds(from)) {
+                    warnings.add(f.displayName() + " holds the secret key and other users of this machine can read it: "
+                            + "run 'chmod 600 " + f.displayName() + "'");
+                }
+            }
+        }
         if (insecure) {
             warnings.add("TLS certificate verification is OFF for profile '" + name + "' (" + chosen.get(Field.INSECURE).source()
                     + "): anyone on the network path can read and change this traffic, keys included");

@@ -44,6 +44,11 @@ public final class S3shConfigFile {
     }
 
     /** Reads the file; an absent file is an empty configuration. */
+    /** The file as read (an empty one when it does not exist). */
+    IniFile ini() {
+        return ini;
+    }
+
     public static S3shConfigFile read(Path path, String displayName) {
         IniFile ini = IniFile.readIfExists(path, displayName);
         return new S3shConfigFile(ini == null ? IniFile.parse("", displayName) : ini);

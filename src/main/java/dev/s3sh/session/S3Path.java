@@ -15,6 +15,55 @@ public record S3Path(String bucket, String key) {
         if (key == null || bucket == null) key = "";
     }
 
+    /** Longest key S3 (and RGW) stores, in UTF-8 bytes. */
+    public static final int MAX_KEY_BYTES = 1024;
+
+    /** A path no S3 server could hold: said before any request is made. */
+    public static final class InvalidPathException extends IllegalArgumentException {
+        public InvalidPathException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Null when a server could hold this path, else why not. Bucket names are checked leniently
+     * (legacy AWS names may have capitals and '_', and be up to 255 characters): only what no S3
+     * server accepts is refused, such as spaces, control characters or a key over 1024 bytes.
+     */
+    public String problem() {
+        if (bucket == null) return null;
+        if (bucket.length() < 3 || bucket.length() > 255 || !bucket.matches("[A-Za-z0-9._-]+")) {
+            return "'" + visible(bucket.length() > 80 ? bucket.substring(0, 80) + "..." : bucket) + "' is not a valid bucket name"
+                    + " (3 to 63 lowercase letters, digits, '.' and '-')";
+        }
+        int bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_KEY_BYTES) {
+            return "the key is " + bytes + " bytes long; S3 keys are at most " + MAX_KEY_BYTES + " bytes";
+        }
+        return null;
+    }
+
+    /** {@code text} with control characters shown as escapes, so that printing it cannot drive a terminal. */
+    public static String visible(String text) {
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
+            if (!control) {
+                if (b != null) b.append(c);
+                continue;
+            }
+            if (b == null) b = new StringBuilder(text.length() + 8).append(text, 0, i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(String.format("\\x%02x", (int) c));
+            }
+        }
+        return b == null ? text : b.toString();
+    }
+
     public boolean isRoot() {
         return bucket == null;
     }

@@ -116,8 +116,12 @@ public final class Session implements AutoCloseable {
         this.cwd = path.asDirectory();
     }
 
+    /** What the user typed, against the current location; a path no server could hold is refused here. */
     public S3Path resolve(String input) {
-        return cwd.resolve(input);
+        S3Path path = cwd.resolve(input);
+        String problem = path.problem();
+        if (problem != null) throw new S3Path.InvalidPathException(problem);
+        return path;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.s3sh.shell;
 
 import dev.s3sh.config.Secrets;
+import dev.s3sh.session.S3Path;
 import dev.s3sh.store.StoreException;
 
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ public final class CommandRunner {
             int status = command.run(ctx, args);
             ctx.out().flush();
             return status;
-        } catch (UsageException e) {
+        } catch (UsageException | S3Path.InvalidPathException e) {
             return fail(ctx, json, "UsageError", e.getMessage(), ExitCode.USAGE, null);
         } catch (InvalidInputException e) {
             if (json) {
@@ -66,6 +67,8 @@ public final class CommandRunner {
             return ExitCode.INVALID_INPUT;
         } catch (StoreException e) {
             return fail(ctx, json, e.code(), e.getMessage(), ExitCode.FAILURE, e);
+        } catch (dev.s3sh.config.ConfigException e) {
+            return fail(ctx, json, "InvalidConfiguration", e.getMessage(), ExitCode.INVALID_INPUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail(ctx, json, "Interrupted", "interrupted", ExitCode.FAILURE, null);
@@ -75,9 +78,12 @@ public final class CommandRunner {
         }
     }
 
-    /** A message with every secret the session knows masked (a key typed as a command word, say). */
+    /**
+     * A message with every secret the session knows masked (a key typed as a command word, say) and
+     * control characters shown as escapes (a typed or listed name must not drive the terminal).
+     */
     private static String scrub(CommandContext ctx, String message) {
-        return Secrets.scrub(message, ctx.session().knownSecrets());
+        return S3Path.visible(Secrets.scrub(message, ctx.session().knownSecrets()));
     }
 
     private int fail(CommandContext ctx, boolean json, String code, String message, int status, Throwable cause) {

@@ -170,8 +170,19 @@ public final class CorsPush {
             if (trimmed == null) store.deleteCors(bucket);
             else store.putCors(bucket, trimmed);
         } catch (StoreException e) {
-            history.forget(entry);
-            throw new StoreException(e.code(), e.status(), e.getMessage() + "; " + afterFailure(store, live), e);
+            // the request may have reached the server although its answer was lost (a cut connection,
+            // a timeout): the read-back, not the error, says what the bucket holds now
+            AfterFailure after = afterFailure(store, live, stored);
+            if (after == AfterFailure.APPLIED) {
+                String report = trimmed == null
+                        ? where + ": CORS configuration removed (the answer was lost: " + e.getMessage()
+                        + "; the read-back shows the bucket has none); 'cors undo' puts it back"
+                        : where + ": CORS updated: " + summary + " (the answer was lost: " + e.getMessage()
+                        + "; the read-back shows the server holds the new rules)";
+                return new Outcome(Status.PUSHED, stored, diff, report);
+            }
+            if (after.asBefore) history.forget(entry);
+            throw new StoreException(e.code(), e.status(), e.getMessage() + "; " + after.message, e);
         }
         CorsConfiguration readBack = store.getCors(bucket).orElse(null);
         if (!CorsNormalizer.sameRules(readBack, stored)) {
@@ -191,18 +202,43 @@ public final class CorsPush {
                 + String.join("; ", changed.summary()) + "); nothing was pushed");
     }
 
-    /** After a failed push: the server must hold what it held before; put it back if it does not. */
-    private String afterFailure(ObjectStore store, CorsConfiguration live) {
+    /** What a failed push left on the server; {@code asBefore}: it holds what it held before (the history entry is not needed). */
+    private enum AfterFailure {
+        APPLIED(false, "the push was applied"),
+        UNCHANGED(true, "the server still holds the previous configuration"),
+        PUT_BACK(true, "the previous configuration was put back"),
+        NOT_PUT_BACK(false, "the server's configuration could not be put back: check it with 'cors show'; 'cors undo' restores the previous one"),
+        UNKNOWN(false, "the server's configuration could not be read back, so it may hold either version: check it with 'cors show'; "
+                + "'cors undo' restores the previous one");
+
+        final boolean asBefore;
+        final String message;
+
+        AfterFailure(boolean asBefore, String message) {
+            this.asBefore = asBefore;
+            this.message = message;
+        }
+    }
+
+    /**
+     * After a failed push: read back. The new rules (the request went through, its answer was lost)
+     * count as pushed; the old ones mean nothing happened; anything else is put back.
+     */
+    private AfterFailure afterFailure(ObjectStore store, CorsConfiguration live, CorsConfiguration stored) {
         try {
             CorsConfiguration now = store.getCors(bucket).orElse(null);
-            if (CorsNormalizer.sameRules(now, live)) return "the server still holds the previous configuration";
+            if (CorsNormalizer.sameRules(now, live)) return AfterFailure.UNCHANGED;
+            if (CorsNormalizer.sameRules(now, stored)) return AfterFailure.APPLIED;
+        } catch (StoreException again) {
+            return AfterFailure.UNKNOWN;
+        }
+        try {
             if (live == null) store.deleteCors(bucket);
             else store.putCors(bucket, live);
-            now = store.getCors(bucket).orElse(null);
-            return CorsNormalizer.sameRules(now, live) ? "the previous configuration was put back"
-                    : "the server's configuration could not be put back: check it with 'cors show'";
+            CorsConfiguration now = store.getCors(bucket).orElse(null);
+            return CorsNormalizer.sameRules(now, live) ? AfterFailure.PUT_BACK : AfterFailure.NOT_PUT_BACK;
         } catch (StoreException again) {
-            return "the server's configuration could not be read back (" + again.getMessage() + "): check it with 'cors show'";
+            return AfterFailure.NOT_PUT_BACK;
         }
     }
 

@@ -160,7 +160,7 @@ public final class Main {
         try {
             inv = parse(args);
         } catch (UsageException e) {
-            err.println("s3sh: " + e.getMessage());
+            err.println("s3sh: " + dev.s3sh.session.S3Path.visible(e.getMessage()));
             return ExitCode.USAGE;
         }
         if (inv.help()) {
@@ -180,8 +180,9 @@ public final class Main {
             resolved = inv.local() ? ResolvedProfile.of(LocalServer.start(projectHome()), "--local (scripts/local-rgw)")
                     : resolver.resolveDetailed(inv.connection());
         } catch (ConfigException | UsageException | StoreException e) {
-            err.println("s3sh: " + e.getMessage());
-            return e instanceof UsageException ? ExitCode.USAGE : ExitCode.FAILURE;
+            err.println("s3sh: " + dev.s3sh.session.S3Path.visible(e.getMessage()));
+            // a broken configuration file is invalid input (3), as a broken CORS file is
+            return e instanceof UsageException ? ExitCode.USAGE : e instanceof ConfigException ? ExitCode.INVALID_INPUT : ExitCode.FAILURE;
         }
         for (String warning : resolved.warnings()) err.println("s3sh: warning: " + warning);
         if ("never".equalsIgnoreCase(own.setting("color"))) color = false;

@@ -95,7 +95,16 @@ public final class Repl {
                 } catch (EndOfFileException e) {
                     break;
                 }
-                List<String> words = words(reader.getParser(), line);
+                List<String> words;
+                try {
+                    words = words(reader.getParser(), line);
+                } catch (UsageException e) {
+                    // a line that cannot be split (an unbalanced quote) is reported; the shell carries on
+                    terminal.writer().println(dev.s3sh.session.S3Path.visible(e.getMessage()));
+                    terminal.flush();
+                    last = ExitCode.USAGE;
+                    continue;
+                }
                 if (words.isEmpty()) continue;
                 last = runInterruptibly(worker, ctx, words);
             }
@@ -130,12 +139,22 @@ public final class Repl {
         }
     }
 
+    /** The words of a command line; an unbalanced quote is a usage error, not silently closed at the end. */
     static List<String> words(Parser parser, String line) {
         try {
+            if (parser instanceof DefaultParser) {
+                DefaultParser strict = new DefaultParser();
+                strict.setEofOnUnclosedQuote(true);
+                strict.setEscapeChars(new char[]{'\\'});
+                parser = strict;
+            }
             return parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words().stream()
                     .filter(w -> !w.isEmpty())
                     .toList();
         } catch (Exception e) {
+            if (e instanceof org.jline.reader.EOFError) {
+                throw new UsageException("the line has an unbalanced quote (" + e.getMessage() + "): close it, or escape it with \\");
+            }
             throw new UsageException("cannot read the line: " + e.getMessage());
         }
     }

@@ -29,7 +29,7 @@ public final class ScriptMode {
                 List<String> words = Repl.words(parser, trimmed);
                 result = runner.run(ctx, words);
             } catch (UsageException e) {
-                ctx.err().println("line " + number + ": " + e.getMessage());
+                ctx.err().println("line " + number + ": " + dev.s3sh.session.S3Path.visible(e.getMessage()));
                 ctx.err().flush();
                 result = ExitCode.USAGE;
             }

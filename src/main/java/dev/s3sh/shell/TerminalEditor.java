@@ -31,6 +31,26 @@ public final class TerminalEditor implements EditorLauncher {
         return command;
     }
 
+    /**
+     * Waits for the editor. Interrupted (Ctrl-C reached s3sh), it ends the editor before returning, so
+     * that it does not go on using the terminal the shell takes back; the file stays as the editor left it.
+     */
+    static void waitFor(Process process, String name) throws InterruptedException {
+        int status;
+        try {
+            status = process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroy();
+            try {
+                if (!process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly();
+            } catch (InterruptedException again) {
+                process.destroyForcibly();
+            }
+            throw e;
+        }
+        if (status != 0) throw new IllegalStateException("the editor '" + name + "' exited with status " + status);
+    }
+
     @Override
     public void edit(Path file) throws Exception {
         List<String> command = editorCommand(env);
@@ -44,11 +64,7 @@ public final class TerminalEditor implements EditorLauncher {
         Attributes saved = terminal.getAttributes();
         terminal.flush();
         try {
-            Process process = new ProcessBuilder(command).inheritIO().start();
-            int status = process.waitFor();
-            if (status != 0) {
-                throw new IllegalStateException("the editor '" + command.get(0) + "' exited with status " + status);
-            }
+            waitFor(new ProcessBuilder(command).inheritIO().start(), command.get(0));
         } finally {
             terminal.setAttributes(saved);
             terminal.flush();

@@ -13,7 +13,6 @@ final class TerminalEditorProcess {
         List<String> command = new java.util.ArrayList<>(TerminalEditor.editorCommand(env));
         if (command.isEmpty()) command.add("vi");
         command.add(file.toString());
-        int status = new ProcessBuilder(command).inheritIO().start().waitFor();
-        if (status != 0) throw new IllegalStateException("the editor '" + command.get(0) + "' exited with status " + status);
+        TerminalEditor.waitFor(new ProcessBuilder(command).inheritIO().start(), command.get(0));
     }
 }

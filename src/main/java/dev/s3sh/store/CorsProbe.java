@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,10 +25,12 @@ import java.util.TreeMap;
  */
 final class CorsProbe {
     private final Profile profile;
+    private final Timeouts timeouts;
     private HttpClient http;
 
-    CorsProbe(Profile profile) {
+    CorsProbe(Profile profile, Timeouts timeouts) {
         this.profile = profile;
+        this.timeouts = timeouts;
     }
 
     ProbeResult send(ProbeRequest r) throws IOException, InterruptedException {
@@ -43,7 +44,7 @@ final class CorsProbe {
 
     private ProbeResult anonymous(ProbeRequest r, String method) throws IOException, InterruptedException {
         URI uri = url(r.bucket(), r.key());
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeouts.attempt());
         StringBuilder exchange = new StringBuilder();
         String wireMethod = r.preflight() ? "OPTIONS" : method;
         exchange.append("> ").append(wireMethod).append(' ').append(uri).append('\n');
@@ -94,7 +95,7 @@ final class CorsProbe {
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, profile.region() == null ? "us-east-1" : profile.region())
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeouts.attempt())
                 .method(method, HttpRequest.BodyPublishers.noBody());
         StringBuilder exchange = new StringBuilder("> " + method + " " + uri + "\n");
         signedRequest.request().forEachHeader((name, values) -> {
@@ -116,7 +117,7 @@ final class CorsProbe {
     private synchronized HttpClient http() {
         if (http == null) {
             http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+                    .connectTimeout(timeouts.connect()).followRedirects(HttpClient.Redirect.NEVER).build();
         }
         return http;
     }

@@ -78,9 +78,18 @@ final class ErrorTranslator {
         if (root instanceof UnknownHostException) {
             return new StoreException("UnknownHost", 0, "cannot resolve the host of " + endpoint + ": check the endpoint URL");
         }
-        if (root instanceof SSLException) {
-            return new StoreException("TLS", 0, "TLS handshake with " + endpoint + " failed (" + root.getMessage()
-                    + "): use --ca-bundle FILE for a private CA");
+        Throwable tls = e;
+        while (tls != null && !(tls instanceof SSLException)) tls = tls.getCause();
+        if (tls != null || root instanceof java.security.cert.CertificateException
+                || root instanceof java.security.GeneralSecurityException) {
+            String why = root instanceof java.security.cert.CertPathValidatorException
+                    || String.valueOf(root.getMessage()).contains("certification path")
+                    || String.valueOf(root.getMessage()).contains("PKIX")
+                    ? "its certificate is not signed by a CA this machine trusts (self-signed or a private CA)"
+                    : root.getMessage() != null && root.getMessage().contains("No subject alternative")
+                    ? "its certificate is for another host name" : firstLine(String.valueOf(root.getMessage()));
+            return new StoreException("TLS", 0, "cannot verify the TLS certificate of " + endpoint + ": " + why
+                    + "; trust its CA with --ca-bundle FILE (a PEM file), or skip verification with --insecure (not recommended)");
         }
         if (root instanceof SocketTimeoutException || root instanceof java.net.http.HttpTimeoutException) {
             return new StoreException("Timeout", 0, endpoint + " did not answer in time: check the endpoint and the network");

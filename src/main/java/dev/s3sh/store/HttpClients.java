@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.time.Duration;
 import java.util.Collection;
 
 /** The HTTP client for one profile: timeouts, and its TLS trust (CA bundle, or none with --insecure) and proxy. */
@@ -22,10 +21,10 @@ final class HttpClients {
     private HttpClients() {
     }
 
-    static SdkHttpClient.Builder<?> builder(ClientOptions options) {
+    static SdkHttpClient.Builder<?> builder(ClientOptions options, Timeouts timeouts) {
         UrlConnectionHttpClient.Builder b = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(30));
+                .connectionTimeout(timeouts.connect())
+                .socketTimeout(timeouts.socket());
         if (options.caBundle() != null) {
             TrustManager[] managers = trustManagers(options);
             b.tlsTrustManagersProvider(() -> managers);

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -64,22 +65,27 @@ public final class S3ObjectStore implements ObjectStore {
 
     /** {@code wireLog}: where {@code --debug} shows each HTTP exchange (secrets redacted); null for none. */
     public S3ObjectStore(Profile profile, PrintWriter wireLog) {
+        this(profile, wireLog, Timeouts.fromSystemProperties());
+    }
+
+    /** With explicit timeouts (tests of slow or silent endpoints use short ones). */
+    public S3ObjectStore(Profile profile, PrintWriter wireLog, Timeouts timeouts) {
         this.errors = new ErrorTranslator(profile.endpointLabel());
         var builder = S3Client.builder()
-                .httpClientBuilder(HttpClients.builder(profile.client()))
+                .httpClientBuilder(HttpClients.builder(profile.client(), timeouts))
                 .region(Region.of(profile.region() == null ? "us-east-1" : profile.region()))
                 // RGW 16 rejects the SDK's default flexible checksums (XAmzContentSHA256Mismatch)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .forcePathStyle(profile.pathStyle())
                 .overrideConfiguration(o -> o
-                        .apiCallTimeout(Duration.ofSeconds(60))
-                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                        .apiCallTimeout(timeouts.call())
+                        .apiCallAttemptTimeout(timeouts.attempt())
                         .executionInterceptors(wireLog == null ? List.of() : List.of(new WireLog(wireLog))))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials(profile)));
         if (profile.endpoint() != null) builder.endpointOverride(profile.endpoint());
         this.s3 = builder.build();
-        this.probe = new CorsProbe(profile);
+        this.probe = new CorsProbe(profile, timeouts);
     }
 
     private static AwsCredentials credentials(Profile p) {
@@ -122,6 +128,10 @@ public final class S3ObjectStore implements ObjectStore {
                 .prefix(prefix == null || prefix.isEmpty() ? null : prefix)
                 .delimiter(delimiter)
                 .maxKeys(maxKeys)
+                // keys come URL-encoded (the SDK decodes them): a key holding a character XML 1.0 cannot
+                // carry (ESC, say) would otherwise make the whole listing unreadable. RGW echoes the prefix
+                // without encoding it, so a prefix holding '%' is listed plain (the SDK could not decode it)
+                .encodingType(prefix != null && prefix.contains("%") ? null : EncodingType.URL)
                 .continuationToken(token)));
         List<String> prefixes = r.commonPrefixes().stream().map(CommonPrefix::prefix).toList();
         List<ObjectSummary> objects = new ArrayList<>(r.contents().size());

@@ -29,6 +29,8 @@ final class ConfigFixture {
         Path p = home.resolve(underHome);
         Files.createDirectories(p.getParent());
         Files.writeString(p, text);
+        // as s3cmd --configure, aws configure and profile add leave them: only their owner reads them
+        Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         return this;
     }
 

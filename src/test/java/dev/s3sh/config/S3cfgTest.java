@@ -17,6 +17,16 @@ class S3cfgTest {
     Path home;
 
     @Test
+    void aKeyFileOthersCanReadIsWarnedAboutWithoutQuotingTheKey() throws Exception {
+        ConfigFixture f = new ConfigFixture(home).linodeS3cfg();
+        java.nio.file.Files.setPosixFilePermissions(home.resolve(".s3cfg"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        ResolvedProfile r = f.resolve();
+        assertEquals(java.util.List.of("~/.s3cfg holds the secret key and other users of this machine can read it: "
+                + "run 'chmod 600 ~/.s3cfg'"), r.warnings());
+    }
+
+    @Test
     void linodeSetupFromTheTutorialBecomesAVirtualHostRgwProfile() throws Exception {
         ConfigFixture f = new ConfigFixture(home).linodeS3cfg();
         ResolvedProfile r = f.resolve();

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * MANIFEST.tsv) is read and validated in both dialects: no exception escapes, the verdict is the
  * expected one, every problem is one located line naming the file, and the expected message is there.
  */
-class CorsHostileCorpusTest {
+public class CorsHostileCorpusTest {
 
     /** One line of MANIFEST.tsv. */
     public record Entry(String file, String rgw, String aws, String fragment, String relation) {

@@ -135,14 +135,40 @@ class CorsPushTest {
     }
 
     @Test
-    void aHalfAppliedFailedPushIsPutBack() {
+    void aPushWhoseAnswerWasLostButWhichTheServerAppliedIsReportedAsPushed() throws Exception {
         store.cors = rule("https://old.example", "GET");
         store.failPut = true;
         store.applyBeforeFailing = true;
+        CorsPush.Outcome o = new CorsPush(ctx(Prompter.NONE), "b", true).push(rule("https://new.example", "GET"));
+        assertEquals(CorsPush.Status.PUSHED, o.status(), o.message());
+        assertTrue(o.message().contains("the answer was lost") && o.message().contains("read-back shows"), o.message());
+        assertEquals(rule("https://new.example", "GET"), store.cors);
+        assertEquals(1, store.puts, "no second write to put anything back");
+        assertEquals(rule("https://old.example", "GET"), history().entries().get(0).configuration(), "'cors undo' still works");
+    }
+
+    @Test
+    void aHalfAppliedFailedPushIsPutBack() throws Exception {
+        store.cors = rule("https://old.example", "GET");
+        store.failPut = true;
+        store.applyBeforeFailing = true;
+        store.applying = c -> rule("https://half.example", "GET");
         StoreException e = assertThrows(StoreException.class,
                 () -> new CorsPush(ctx(Prompter.NONE), "b", true).push(rule("https://new.example", "GET")));
         assertTrue(e.getMessage().contains("was put back"), e.getMessage());
         assertEquals(rule("https://old.example", "GET"), store.cors);
+        assertEquals(0, history().entries().size());
+    }
+
+    @Test
+    void aFailureWhoseOutcomeCannotBeReadKeepsTheBackup() throws Exception {
+        store.cors = rule("https://old.example", "GET");
+        store.failPut = true;
+        store.failGetsAfterPut = true;
+        StoreException e = assertThrows(StoreException.class,
+                () -> new CorsPush(ctx(Prompter.NONE), "b", true).push(rule("https://new.example", "GET")));
+        assertTrue(e.getMessage().contains("may hold either version") && e.getMessage().contains("cors undo"), e.getMessage());
+        assertEquals(1, history().entries().size(), "the previous configuration stays saved for 'cors undo'");
     }
 
     @Test
@@ -206,11 +232,14 @@ class CorsPushTest {
         boolean failPut;
         boolean applyBeforeFailing;
         UnaryOperator<CorsConfiguration> storing = c -> c;
+        UnaryOperator<CorsConfiguration> applying = c -> c;
+        boolean failGetsAfterPut;
         int puts;
         int gets;
 
         public Optional<CorsConfiguration> getCors(String bucket) {
             gets++;
+            if (failGetsAfterPut && puts > 0) throw new StoreException("Timeout", 0, "the server did not answer in time");
             return Optional.ofNullable(cors);
         }
 
@@ -218,7 +247,7 @@ class CorsPushTest {
             puts++;
             if (failPut) {
                 if (applyBeforeFailing) {
-                    cors = configuration;
+                    cors = applying.apply(configuration);
                     failPut = false;
                 }
                 throw new StoreException("InternalError", 500, "the server failed");

@@ -51,7 +51,7 @@ class MainOptionsTest {
         Files.createDirectories(home.resolve(".aws"));
         Files.writeString(home.resolve(".aws/config"), "[default]\nregion\n");
         r = run(env, "ls");
-        assertEquals("1", r[0]);
+        assertEquals("3", r[0], "a broken configuration file is invalid input");
         assertEquals("s3sh: ~/.aws/config line 2 is neither a [section] header nor a 'key = value' setting: fix or remove that line\n", r[2]);
     }
 

@@ -74,6 +74,8 @@ class ProfilesIT {
         Path p = home.resolve(underHome);
         Files.createDirectories(p.getParent());
         Files.writeString(p, text);
+        // as s3cmd --configure and aws configure leave them: only their owner reads them
+        Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 
     void writeS3cfg() throws Exception {

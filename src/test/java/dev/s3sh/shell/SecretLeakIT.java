@@ -76,7 +76,16 @@ class SecretLeakIT {
         env.put("XDG_STATE_HOME", home.resolve("state").toString());
         env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
 
-        // 1. one script run with --debug: wire log, successes, failures, every profile command
+        // CORS work leaves history entries and edit files: they are scanned below, and must be private
+        Path corsDoc = home.resolve("cors.xml");
+        Files.writeString(corsDoc, "<CORSConfiguration><CORSRule><AllowedMethod>GET</AllowedMethod>"
+                + "<AllowedOrigin>https://leak.example.test</AllowedOrigin></CORSRule></CORSConfiguration>");
+        Path editor = home.resolve("editor.sh");
+        Files.writeString(editor, "#!/bin/sh\nsed -i 's/leak.example.test/edited.example.test/' \"$1\"\n");
+        Files.setPosixFilePermissions(editor, PosixFilePermissions.fromString("rwx------"));
+        env.put("EDITOR", editor.toString());
+
+        // 1. one script run with --debug: wire log, successes, failures, every profile command, the CORS commands
         ProfilesIT.Run run = ProfilesIT.s3sh(env, """
                 profile show
                 ls
@@ -87,19 +96,44 @@ class SecretLeakIT {
                 info s3://%1$s
                 connect http://localhost:%2$d --profile s3cfg
                 ls s3://%1$s/
+                cors set %4$s s3://%1$s --yes
+                cors edit s3://%1$s --yes
+                cors history s3://%1$s
+                cors undo s3://%1$s --yes
+                cors show s3://%1$s
                 profile list
                 profile show wrong
                 profile show --output json
                 %3$s
                 cd s3://%1$s --output json
-                """.formatted(bucket, endpoint.getPort(), wrong), "--debug");
+                """.formatted(bucket, endpoint.getPort(), wrong, corsDoc), "--debug");
         assertTrue(run.err().contains("> GET http://"), "the wire log is on");
         assertTrue(run.err().contains("> Authorization: REDACTED"), "and shows redacted headers");
         assertTrue(run.err().contains("< 200") && run.err().contains("< 403"), "a request failed and one worked");
         assertTrue(run.out().contains("hello.txt"), "ls worked");
         assertTrue(run.out().contains("****"), "profile show masks");
+        assertTrue(run.out().contains("edited.example.test"), "cors edit pushed\n" + run.out() + run.err());
         assertNoSecret("stdout", run.out(), secrets);
         assertNoSecret("stderr", run.err(), secrets);
+
+        // 1b. the same keys against an endpoint that fails every request (503, then a reset): the wire log and
+        // the errors of each retried attempt
+        try (dev.s3sh.testing.FaultProxy proxy = dev.s3sh.testing.FaultProxy.to(endpoint)) {
+            Map<String, String> faulty = new HashMap<>(env);
+            faulty.put("AWS_ACCESS_KEY_ID", LocalRgw.accessKey());
+            faulty.put("AWS_SECRET_ACCESS_KEY", real);
+            faulty.put("AWS_SESSION_TOKEN", token);
+            proxy.fault(dev.s3sh.testing.FaultProxy.Fault.status(503));
+            ProfilesIT.Run failing = ProfilesIT.s3sh(faulty, "ls s3://" + bucket + "/\ncors show s3://" + bucket + "\n",
+                    "--debug", "--endpoint", proxy.uri().toString());
+            proxy.fault(dev.s3sh.testing.FaultProxy.Fault.reset());
+            ProfilesIT.Run reset = ProfilesIT.s3sh(faulty, "ls s3://" + bucket + "/\n", "--debug", "--endpoint", proxy.uri().toString());
+            assertTrue(failing.err().contains("503") && reset.status() == 1, failing.err() + reset.err());
+            for (ProfilesIT.Run r : List.of(failing, reset)) {
+                assertNoSecret("stdout under faults", r.out(), secrets);
+                assertNoSecret("stderr under faults", r.err(), secrets);
+            }
+        }
 
         // 2. the REPL on a terminal: profile add asks for a secret, which is then pasted at the prompt by mistake
         Path history = home.resolve("state/s3sh/history");
@@ -166,6 +200,22 @@ class SecretLeakIT {
             }
         }
         assertTrue(scanned.contains(history), "the scan covered the history file");
+
+        // 4. what s3sh keeps for CORS work is private, and a successful edit leaves no edit file
+        Path stateDir = home.resolve("state/s3sh");
+        List<Path> corsFiles = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (f.equals(stateDir) || f.equals(history)) continue;
+                String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(f));
+                String rel = stateDir.relativize(f).toString();
+                if (!rel.startsWith("cors-history") && !rel.startsWith("edit")) continue;
+                corsFiles.add(f);
+                assertEquals(Files.isDirectory(f) ? "rwx------" : "rw-------", perms, rel);
+            }
+        }
+        assertTrue(corsFiles.stream().anyMatch(f -> f.toString().endsWith(".json")), "history entries were written: " + corsFiles);
+        assertTrue(corsFiles.stream().noneMatch(f -> f.getParent().getFileName().toString().equals("edit")), "no edit file left: " + corsFiles);
     }
 
     private static void assertNoSecret(String where, String text, List<String> secrets) {

@@ -35,27 +35,37 @@ public final class LocalRgw {
     public static synchronized Map<String, String> env() {
         if (vars == null) {
             try {
-                Process p = new ProcessBuilder(projectDir().resolve("scripts/local-rgw").toString(), "start")
-                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                p.getOutputStream().close();
-                Map<String, String> found = new HashMap<>();
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        if (!line.startsWith("export ")) continue;
-                        int eq = line.indexOf('=');
-                        found.put(line.substring(7, eq), line.substring(eq + 1));
-                    }
-                }
-                if (p.waitFor() != 0 || !found.containsKey("S3_ENDPOINT")) {
-                    throw new IllegalStateException("scripts/local-rgw start failed (exit " + p.exitValue() + ")");
-                }
-                vars = Map.copyOf(found);
+                vars = script(Map.of(), "start");
             } catch (Exception e) {
                 throw new IllegalStateException("the local RGW is needed by this test and could not be started: " + e.getMessage(), e);
             }
         }
         return vars;
+    }
+
+    /**
+     * Runs {@code scripts/local-rgw ACTION} with {@code extraEnv} (e.g. {@code S3SH_RGW_DIR} for a
+     * private server) and returns the variables it exports; fails unless it exits 0.
+     */
+    public static Map<String, String> script(Map<String, String> extraEnv, String action) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(projectDir().resolve("scripts/local-rgw").toString(), action)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().putAll(extraEnv);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        Map<String, String> found = new HashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.startsWith("export ")) continue;
+                int eq = line.indexOf('=');
+                found.put(line.substring(7, eq), line.substring(eq + 1));
+            }
+        }
+        if (p.waitFor() != 0 || action.equals("start") && !found.containsKey("S3_ENDPOINT")) {
+            throw new IllegalStateException("scripts/local-rgw " + action + " failed (exit " + p.exitValue() + ")");
+        }
+        return Map.copyOf(found);
     }
 
     public static String endpoint() {

@@ -31,7 +31,12 @@ public final class ShellHarness implements AutoCloseable {
     private java.nio.file.Path stateDir;
 
     public ShellHarness(Profile profile) {
-        this.session = new Session(profile, S3ObjectStore::new);
+        this(profile, S3ObjectStore::new);
+    }
+
+    /** With its own store factory (short timeouts, a counting store, ...). */
+    public ShellHarness(Profile profile, java.util.function.Function<Profile, dev.s3sh.store.ObjectStore> stores) {
+        this.session = new Session(profile, stores);
     }
 
     public static ShellHarness local() {

@@ -1,7 +1,6 @@
 package dev.s3sh.shell.commands;
 
 import dev.s3sh.cors.CorsDocument;
-import dev.s3sh.cors.CorsParser;
 import dev.s3sh.shell.Command;
 import dev.s3sh.shell.CommandContext;
 import dev.s3sh.shell.CommandSpec;
@@ -11,9 +10,6 @@ import dev.s3sh.shell.UsageException;
 import dev.s3sh.shell.ValueKind;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 
 /**
  * {@code cors set FILE [s3://BUCKET]}: validate, diff, confirm, push, verify. {@code setcors FILE s3://BUCKET}
@@ -66,15 +62,10 @@ public final class CorsSetCommand implements Command {
     }
 
     static CorsDocument read(String file) {
-        Path path = Path.of(file);
         try {
-            long size = Files.size(path);
-            if (size > CorsParser.MAX_DOCUMENT_BYTES) return CorsParser.tooLarge(file, size);
-            return CorsParser.read(Files.readAllBytes(path), file);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read " + file + ": no such file");
+            return CorsSource.readDocument(file);
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+            throw new UsageException("cannot read " + file + ": " + CorsSource.unreadable(e));
         }
     }
 }

@@ -1,8 +1,9 @@
 package dev.s3sh.shell.commands;
 
 import dev.s3sh.cors.CorsConfiguration;
-import dev.s3sh.cors.CorsParseException;
+import dev.s3sh.cors.CorsDocument;
 import dev.s3sh.cors.CorsParser;
+import dev.s3sh.cors.CorsProblem;
 import dev.s3sh.cors.Dialect;
 import dev.s3sh.session.S3Path;
 import dev.s3sh.shell.CommandContext;
@@ -12,9 +13,13 @@ import dev.s3sh.shell.UsageException;
 import dev.s3sh.store.StoreException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,20 +32,48 @@ record CorsSource(String label, CorsConfiguration config, boolean bucketMissing)
         return arg.startsWith("s3://");
     }
 
+    /**
+     * A local CORS file as a document (never throws for its content). At most one byte more than a
+     * document may hold is read, so a huge file is refused without loading it; bytes are strict UTF-8.
+     */
+    static CorsDocument readDocument(String file) throws IOException {
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new IOException("not a usable file name (" + e.getReason() + ")");
+        }
+        if (Files.isDirectory(path)) throw new IOException("is a directory");
+        long size = Files.size(path);
+        if (size > CorsParser.MAX_DOCUMENT_BYTES) return CorsParser.tooLarge(file, size);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(CorsParser.MAX_DOCUMENT_BYTES + 1);
+        }
+        return CorsParser.read(bytes, file);
+    }
+
+    /** Why a file could not be read, in a few words. */
+    static String unreadable(IOException e) {
+        return e instanceof NoSuchFileException ? "no such file"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** A file for a command that needs a readable document: unreadable is a usage error (2), unreadable content exit 3. */
     static CorsSource fromFile(String file) {
-        String text;
+        CorsDocument doc;
         try {
-            text = Files.readString(Path.of(file));
-        } catch (NoSuchFileException e) {
-            throw new IllegalStateException("cannot read " + file + ": no such file");
+            doc = readDocument(file);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage());
+            throw new UsageException("cannot read " + file + ": " + unreadable(e));
         }
-        try {
-            return new CorsSource(file, CorsParser.parse(text, file), false);
-        } catch (CorsParseException e) {
-            throw new InvalidInputException(e.getMessage(), e.problems());
+        if (!doc.readable()) {
+            List<String> lines = doc.syntaxProblems().stream().map(CorsProblem::render).toList();
+            throw new InvalidInputException(file + " is not a readable CORS document: " + lines.size()
+                    + (lines.size() == 1 ? " problem" : " problems"), lines);
         }
+        return new CorsSource(file, doc.configuration(), false);
     }
 
     /** The bucket's live configuration; a missing bucket is an answer when {@code missingOk}, else an error. */

@@ -1,7 +1,6 @@
 package dev.s3sh.shell.commands;
 
 import dev.s3sh.cors.CorsDocument;
-import dev.s3sh.cors.CorsParser;
 import dev.s3sh.cors.CorsProblem;
 import dev.s3sh.cors.CorsValidator;
 import dev.s3sh.cors.Dialect;
@@ -16,11 +15,6 @@ import dev.s3sh.shell.UsageException;
 import dev.s3sh.shell.ValueKind;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +51,7 @@ public final class CorsValidateCommand implements Command {
         Dialect dialect = Dialect.of(args.value("dialect", ctx.session().dialect()));
         CorsDocument doc;
         try {
-            doc = read(Path.of(file), file);
+            doc = CorsSource.readDocument(file);
         } catch (IOException e) {
             return unreadable(ctx, args, file, e);
         }
@@ -89,23 +83,8 @@ public final class CorsValidateCommand implements Command {
         return ExitCode.OK;
     }
 
-    /** Reads at most one byte more than a document may hold, so a huge file is refused without loading it. */
-    static CorsDocument read(Path path, String name) throws IOException {
-        if (Files.isDirectory(path)) throw new IOException("is a directory");
-        long size = Files.size(path);
-        if (size > CorsParser.MAX_DOCUMENT_BYTES) return CorsParser.tooLarge(name, size);
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(path)) {
-            bytes = in.readNBytes(CorsParser.MAX_DOCUMENT_BYTES + 1);
-        }
-        return CorsParser.read(bytes, name);
-    }
-
     private static int unreadable(CommandContext ctx, ParsedArgs args, String file, IOException e) {
-        String why = e instanceof NoSuchFileException ? "no such file"
-                : e instanceof AccessDeniedException ? "permission denied"
-                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String message = "cannot read " + file + ": " + why;
+        String message = dev.s3sh.session.S3Path.visible("cannot read " + file + ": " + CorsSource.unreadable(e));
         if (args.json()) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("code", "FileUnreadable");

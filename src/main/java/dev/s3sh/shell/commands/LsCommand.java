@@ -68,12 +68,12 @@ public final class LsCommand implements Command {
             for (String p : page.prefixes()) {
                 if (glob != null && !glob.matcher(p.substring(0, p.length() - 1)).matches()) continue;
                 if (json) prefixes.add(p);
-                else out.println(line(args, null, relative(p, base), true));
+                else out.println(line(args, null, S3Path.visible(relative(p, base)), true)); // a key may hold ESC sequences
             }
             for (ObjectSummary o : page.objects()) {
                 if (glob != null && !(recursive ? globMatchesAncestor(glob, o.key()) : glob.matcher(o.key()).matches())) continue;
                 if (json) objects.add(objectJson(o));
-                else out.println(line(args, o, relative(o.key(), base), false));
+                else out.println(line(args, o, S3Path.visible(relative(o.key(), base)), false));
             }
             out.flush();
             token = page.nextToken();

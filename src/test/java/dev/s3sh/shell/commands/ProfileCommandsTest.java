@@ -4,6 +4,7 @@ import dev.s3sh.config.ConnectionOptions;
 import dev.s3sh.config.ProfileCatalog;
 import dev.s3sh.config.ProfileResolver;
 import dev.s3sh.config.ResolvedProfile;
+import dev.s3sh.shell.ExitCode;
 import dev.s3sh.shell.Prompter;
 import dev.s3sh.testing.ShellHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -77,7 +78,7 @@ class ProfileCommandsTest {
         assertEquals("OTHERACCESSKEY000002", shell.session().profile().accessKey());
         assertFalse(before.equals(shell.session().cacheKey()), "caches are keyed per profile");
         ShellHarness.Result missing = shell.run("profile", "use", "nope");
-        assertEquals(1, missing.status());
+        assertEquals(ExitCode.INVALID_INPUT, missing.status(), "an unknown profile is invalid input");
         assertTrue(missing.err().contains("there is no profile 'nope'") && missing.err().contains("default, other"), missing.toString());
         assertEquals("other", shell.session().profile().name(), "a failed switch keeps the session as it was");
     }

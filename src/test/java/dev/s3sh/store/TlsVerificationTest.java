@@ -1,0 +1,144 @@
+package dev.s3sh.store;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.s3sh.shell.Main;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * TLS is verified by default: an HTTPS endpoint on loopback with a self-signed certificate (made by
+ * keytool for this test) is refused with one sentence naming --ca-bundle and --insecure, and no
+ * request reaches it; the same certificate given as --ca-bundle is trusted; --insecure works with a
+ * warning.
+ */
+class TlsVerificationTest {
+    @TempDir
+    static Path dir;
+    static HttpsServer server;
+    static final AtomicInteger REQUESTS = new AtomicInteger();
+    static Path pem;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path keystore = dir.resolve("server.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(keytool, "-genkeypair", "-alias", "s3sh", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-keystore", keystore.toString(),
+                "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
+        pem = dir.resolve("ca.pem");
+        run(keytool, "-exportcert", "-rfc", "-alias", "s3sh", "-keystore", keystore.toString(), "-storepass", "changeit",
+                "-file", pem.toString());
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "changeit".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.createContext("/", exchange -> {
+            REQUESTS.incrementAndGet();
+            byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListAllMyBucketsResult><Owner><ID>o</ID></Owner>"
+                    + "<Buckets><Bucket><Name>tls-bucket</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate></Bucket>"
+                    + "</Buckets></ListAllMyBucketsResult>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/xml");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", command) + "\n" + out);
+    }
+
+    private static String[] s3sh(String... args) throws Exception {
+        System.setProperty("s3sh.stdin.tty", "false");
+        System.setProperty("s3sh.stdout.tty", "false");
+        Map<String, String> env = new HashMap<>();
+        env.put("HOME", dir.toString());
+        env.put("AWS_ACCESS_KEY_ID", "TLSTESTACCESSKEY0001");
+        env.put("AWS_SECRET_ACCESS_KEY", "tls-test-secret-not-real");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, env, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new String[]{String.valueOf(status), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+    }
+
+    private static String endpoint() {
+        return "https://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Test
+    void aSelfSignedEndpointIsRefusedWithOneSentenceNamingTheWayOut() throws Exception {
+        int before = REQUESTS.get();
+        String[] r = s3sh("--endpoint", endpoint(), "ls");
+        assertEquals("1", r[0], r[2]);
+        String err = r[2].strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains("cannot verify the TLS certificate of") && err.contains("not signed by a CA this machine trusts"), err);
+        assertTrue(err.contains("--ca-bundle") && err.contains("--insecure"), err);
+        assertFalse(err.contains("Exception") || err.contains("PKIX"), err);
+        assertEquals(before, REQUESTS.get(), "no request got through an unverified connection");
+    }
+
+    @Test
+    void itsCertificateAsCaBundleIsTrusted() throws Exception {
+        String[] r = s3sh("--endpoint", endpoint(), "--ca-bundle", pem.toString(), "ls");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("tls-bucket"), r[1]);
+    }
+
+    @Test
+    void insecureWorksButSaysSo() throws Exception {
+        String[] r = s3sh("--endpoint", endpoint(), "--insecure", "ls");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("tls-bucket"), r[1]);
+        assertTrue(r[2].contains("warning: TLS certificate verification is OFF"), r[2]);
+    }
+
+    @Test
+    void aBundleThatIsNotPemIsSaidPlainly() throws Exception {
+        Path junk = dir.resolve("junk.pem");
+        Files.writeString(junk, "not a certificate\n");
+        String[] r = s3sh("--endpoint", endpoint(), "--ca-bundle", junk.toString(), "ls");
+        assertFalse(r[0].equals("0"), r[2]);
+        assertTrue(r[2].contains("junk.pem") && !r[2].contains("Exception"), r[2]);
+        assertTrue(List.of("1", "3").contains(r[0]), r[0] + " " + r[2]);
+    }
+}
