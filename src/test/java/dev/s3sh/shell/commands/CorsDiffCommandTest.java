@@ -50,7 +50,7 @@ class CorsDiffCommandTest {
     void usageAndMissingFiles(@TempDir Path dir) {
         assertEquals(2, shell.run("cors", "diff").status());
         var missing = shell.run("cors", "diff", dir.resolve("nope.xml").toString(), dir.resolve("nope2.xml").toString());
-        assertEquals(1, missing.status());
+        assertEquals(2, missing.status(), "a file that is not there is a wrong argument");
         assertTrue(missing.err().contains("no such file"), missing.err());
     }
 }
