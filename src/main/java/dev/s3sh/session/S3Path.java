@@ -45,6 +45,7 @@ public record S3Path(String bucket, String key) {
 
     /** {@code text} with control characters shown as escapes, so that printing it cannot drive a terminal. */
     public static String visible(String text) {
+        if (text == null) return "";
         StringBuilder b = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

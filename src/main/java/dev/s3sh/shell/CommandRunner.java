@@ -87,6 +87,8 @@ public final class CommandRunner {
     }
 
     private int fail(CommandContext ctx, boolean json, String code, String message, int status, Throwable cause) {
+        // a failure without words (an interrupted transfer, say) still gets a sentence
+        if (message == null || message.isBlank()) message = "Interrupted".equals(code) ? "interrupted" : "failed (" + code + ")";
         message = scrub(ctx, message);
         if (json) {
             Map<String, Object> error = new LinkedHashMap<>();

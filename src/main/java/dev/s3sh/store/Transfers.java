@@ -437,7 +437,9 @@ public final class Transfers {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof StoreException se) throw se;
-            if (cause instanceof InterruptedIOException || cause instanceof java.nio.channels.ClosedByInterruptException) throw new StoreException("Interrupted", 0, "interrupted");
+            // a channel closed under an interrupted part reports itself without a message: it is the interrupt
+            if (cause instanceof InterruptedIOException || cause instanceof java.nio.channels.ClosedChannelException
+                    || Thread.currentThread().isInterrupted()) throw new StoreException("Interrupted", 0, "interrupted");
             if (cause instanceof IOException io) throw new StoreException("LocalFile", 0, io.getMessage());
             if (cause instanceof UncheckedIOException io) throw new StoreException("LocalFile", 0, io.getMessage());
             throw new StoreException("Transfer", 0, "transfer failed: " + cause);
@@ -458,7 +460,7 @@ public final class Transfers {
             return task.call();
         } catch (StoreException e) {
             throw e;
-        } catch (InterruptedIOException e) {
+        } catch (InterruptedIOException | java.nio.channels.ClosedChannelException e) {
             throw new StoreException("Interrupted", 0, "interrupted");
         } catch (IOException | UncheckedIOException e) {
             throw new StoreException("LocalFile", 0, e.getMessage());
