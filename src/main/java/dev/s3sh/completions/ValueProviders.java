@@ -1,5 +1,6 @@
 package dev.s3sh.completions;
 
+import dev.s3sh.config.ProfileCatalog;
 import dev.s3sh.session.Session;
 
 import java.util.List;
@@ -15,10 +16,17 @@ import java.util.function.Supplier;
 public final class ValueProviders {
     private final Map<String, Supplier<List<String>>> byKind = new ConcurrentHashMap<>();
 
-    /** Defaults for a session: "profile" offers the current profile's name until profiles are listed for real. */
+    /** Defaults for a session: "profile" offers the names {@code profile list} shows (small files, read on each Tab). */
     public static ValueProviders defaults(Session session) {
         return new ValueProviders()
-                .register("profile", () -> session.profile() == null ? List.of() : List.of(session.profile().name()));
+                .register("profile", () -> {
+                    try {
+                        return session.catalog().list().stream().map(ProfileCatalog.Entry::name).toList();
+                    } catch (RuntimeException e) {
+                        // a broken config file is reported by the profile commands, not by a Tab
+                        return session.profile() == null ? List.of() : List.of(session.profile().name());
+                    }
+                });
     }
 
     public ValueProviders register(String kind, Supplier<List<String>> values) {

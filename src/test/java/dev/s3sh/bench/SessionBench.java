@@ -73,31 +73,60 @@ public final class SessionBench {
         }
     }
 
-    /** The same listing, as a warm session command and as a plain anonymous keep-alive request. */
+    /**
+     * The same listing as a warm session command, as a plain anonymous keep-alive GET, and as the same
+     * GET signed with SigV4 — each in its own block of rounds, each over its own kept-alive connection.
+     */
     static void warm(Profile profile, String endpoint, String bucket, String prefix, int rounds) throws Exception {
-        List<Double> command = new ArrayList<>();
-        List<Double> plain = new ArrayList<>();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "/" + bucket + "?list-type=2&delimiter=%2F&prefix="
-                + java.net.URLEncoder.encode(prefix, java.nio.charset.StandardCharsets.UTF_8))).GET().build();
+        URI uri = URI.create(endpoint + "/" + bucket + "?list-type=2&delimiter=%2F&prefix="
+                + java.net.URLEncoder.encode(prefix, java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest anonymous = HttpRequest.newBuilder(uri).GET().build();
         try (ShellHarness sh = new ShellHarness(profile)) {
-            for (int i = 0; i < rounds + 10; i++) {
-                long t0 = System.nanoTime();
+            print("warm_command_ms", time(rounds, () -> {
                 var r = sh.run("ls", "s3://" + bucket + "/" + prefix);
-                long t1 = System.nanoTime();
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                long t2 = System.nanoTime();
-                if (r.status() != 0 || response.statusCode() != 200) {
-                    throw new IllegalStateException("listing failed: " + r + " / HTTP " + response.statusCode());
-                }
-                if (i >= 10) { // after warm-up
-                    command.add((t1 - t0) / 1e6);
-                    plain.add((t2 - t1) / 1e6);
-                }
-            }
+                if (r.status() != 0) throw new IllegalStateException("listing failed: " + r);
+            }));
         }
-        print("warm_command_ms", command);
-        print("warm_http_ms", plain);
+        print("warm_http_ms", time(rounds, () -> expect200(http.send(anonymous, HttpResponse.BodyHandlers.ofByteArray()))));
+        print("warm_signed_http_ms", time(rounds, () -> expect200(http.send(signed(profile, uri), HttpResponse.BodyHandlers.ofByteArray()))));
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** Milliseconds per round after 10 rounds of warm-up. */
+    private static List<Double> time(int rounds, Step step) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < rounds + 10; i++) {
+            long t0 = System.nanoTime();
+            step.run();
+            if (i >= 10) times.add((System.nanoTime() - t0) / 1e6);
+        }
+        return times;
+    }
+
+    private static void expect200(HttpResponse<?> response) {
+        if (response.statusCode() != 200) throw new IllegalStateException("HTTP " + response.statusCode());
+    }
+
+    /** The same GET signed with SigV4 (as the SDK signs), sent by the JDK client: RGW's floor for a signed listing. */
+    private static HttpRequest signed(Profile profile, URI uri) {
+        var unsigned = software.amazon.awssdk.http.SdkHttpFullRequest.builder().uri(uri)
+                .method(software.amazon.awssdk.http.SdkHttpMethod.GET)
+                .putHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD").build();
+        var signedRequest = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create().sign(s -> s
+                .identity(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(profile.accessKey(), profile.secretKey()))
+                .request(unsigned)
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET();
+        signedRequest.request().forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) b.header(name, String.join(",", values));
+        });
+        return b.build();
     }
 
     /** cors show → cors set (validate, diff, push, read-back verify) → cors show, in one session. */
