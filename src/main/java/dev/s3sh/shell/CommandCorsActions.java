@@ -71,34 +71,16 @@ final class CommandCorsActions implements CorsActions {
     private String run(CorsUi ui, String... words) {
         StringWriter buffer = new StringWriter();
         PrintWriter writer = new PrintWriter(buffer, true);
-        Prompter prompter = new Prompter() {
-            @Override
-            public boolean interactive() {
-                return true;
+        Prompter prompter = Prompter.confirming(question -> {
+            List<String> detail = new ArrayList<>(buffer.toString().lines().toList());
+            buffer.getBuffer().setLength(0);
+            try {
+                return ui.confirm(question, detail);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
-
-            @Override
-            public boolean confirm(String question) {
-                List<String> detail = new ArrayList<>(buffer.toString().lines().toList());
-                buffer.getBuffer().setLength(0);
-                try {
-                    return ui.confirm(question, detail);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-
-            @Override
-            public String readSecret(String prompt) {
-                return null;
-            }
-
-            @Override
-            public String readLine(String prompt) {
-                return null;
-            }
-        };
+        });
         CommandContext ctx = new CommandContext(parent.session(), writer, writer, prompter, ui::editFile,
                 parent.registry(), false).stateDir(parent.stateDir());
         int status = new CommandRunner(parent.registry(), false, List.of()).run(ctx, List.of(words));

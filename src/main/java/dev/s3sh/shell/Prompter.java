@@ -14,6 +14,31 @@ public interface Prompter {
     /** Reads a line; null if cancelled. */
     String readLine(String prompt);
 
+    /** Someone who answers yes/no questions through {@code answer} and is never asked for text. */
+    static Prompter confirming(java.util.function.Predicate<String> answer) {
+        return new Prompter() {
+            @Override
+            public boolean interactive() {
+                return true;
+            }
+
+            @Override
+            public boolean confirm(String question) {
+                return answer.test(question);
+            }
+
+            @Override
+            public String readSecret(String prompt) {
+                return null;
+            }
+
+            @Override
+            public String readLine(String prompt) {
+                return null;
+            }
+        };
+    }
+
     /** For scripts and one-shot runs: nobody to ask. */
     Prompter NONE = new Prompter() {
         @Override

@@ -179,10 +179,10 @@ class ObjectCommandsIT {
         assertEquals(2, refused.status(), refused.toString());
         assertTrue(refused.err().contains("delete 5 objects"), refused.toString());
         assertEquals(6, keysUnder("").size());
-        ShellHarness.Result declined = shell.prompter(new Answer(false)).run("rm", "-r", url("p"));
+        ShellHarness.Result declined = shell.prompter(dev.s3sh.shell.Prompter.confirming(q -> false)).run("rm", "-r", url("p"));
         assertEquals(1, declined.status());
         assertEquals(6, keysUnder("").size());
-        JsonNode done = json(shell.prompter(new Answer(true)), "rm", "-r", url("p"));
+        JsonNode done = json(shell.prompter(dev.s3sh.shell.Prompter.confirming(q -> true)), "rm", "-r", url("p"));
         assertEquals(5, done.get("deleted").asLong());
         assertEquals(List.of("keep"), keysUnder(""));
         ShellHarness.Result missing = shell.run("rm", url("nope"));
@@ -239,28 +239,5 @@ class ObjectCommandsIT {
         HttpResponse<String> expired = http.send(HttpRequest.newBuilder(URI.create(shortLived)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, expired.statusCode(), expired.body());
         assertTrue(expired.body().contains("AccessDenied") || expired.body().contains("Expired"), expired.body());
-    }
-
-    /** Answers every question the same way. */
-    private record Answer(boolean yes) implements dev.s3sh.shell.Prompter {
-        @Override
-        public boolean interactive() {
-            return true;
-        }
-
-        @Override
-        public boolean confirm(String question) {
-            return yes;
-        }
-
-        @Override
-        public String readSecret(String prompt) {
-            return null;
-        }
-
-        @Override
-        public String readLine(String prompt) {
-            return null;
-        }
     }
 }
