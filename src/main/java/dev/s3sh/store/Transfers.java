@@ -104,9 +104,18 @@ public final class Transfers {
             }
             List<ObjectStore.SentPart> sent = runAll(tasks);
             List<String> etags = sent.stream().map(ObjectStore.SentPart::etag).toList();
-            String etag = store.completeMultipart(bucket, key, uploadId, etags);
-            completed = true;
             String expected = multipartEtag(sent.stream().map(ObjectStore.SentPart::md5).toList());
+            String etag;
+            try {
+                etag = store.completeMultipart(bucket, key, uploadId, etags);
+            } catch (StoreException e) {
+                // the answer can be lost after the server assembled the object: the read-back decides
+                if ("Interrupted".equals(e.code()) || !storedAs(bucket, key, size, expected)) throw e;
+                completed = true;
+                return new Result(size, expected, parts, "the answer to the completion was lost; the read-back shows size "
+                        + size + " and ETag MD5(part MD5s)-" + parts);
+            }
+            completed = true;
             if (etag != null && !etag.equals(expected)) {
                 throw new StoreException("ChecksumMismatch", 0, "s3://" + bucket + "/" + key + " was stored with ETag "
                         + etag + " but the parts sent give " + expected + ": upload it again");
@@ -140,6 +149,16 @@ public final class Transfers {
                 if (interrupted) Thread.currentThread().interrupt();
             }
             throw e;
+        }
+    }
+
+    /** Whether the server holds {@code key} with this size and (multipart) ETag; false when it cannot be read. */
+    private boolean storedAs(String bucket, String key, long size, String etag) {
+        try {
+            ObjectInfo info = store.stat(bucket, key);
+            return info.size() == size && etag.equals(info.plainEtag());
+        } catch (StoreException e) {
+            return false;
         }
     }
 
