@@ -121,6 +121,11 @@ public final class FaultProxy implements AutoCloseable {
         return port;
     }
 
+    /** A profile with the local RGW's keys whose endpoint is this proxy. */
+    public dev.s3sh.config.Profile profile() {
+        return new dev.s3sh.config.Profile("faulty", uri(), "us-east-1", LocalRgw.accessKey(), LocalRgw.secretKey(), null, true, "rgw");
+    }
+
     /** Every request from now on gets {@code f}. */
     public synchronized FaultProxy fault(Fault f) {
         onlyMethod = null;
