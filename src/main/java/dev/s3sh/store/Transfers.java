@@ -104,9 +104,18 @@ public final class Transfers {
             }
             List<ObjectStore.SentPart> sent = runAll(tasks);
             List<String> etags = sent.stream().map(ObjectStore.SentPart::etag).toList();
-            String etag = store.completeMultipart(bucket, key, uploadId, etags);
-            completed = true;
             String expected = multipartEtag(sent.stream().map(ObjectStore.SentPart::md5).toList());
+            String etag;
+            try {
+                etag = store.completeMultipart(bucket, key, uploadId, etags);
+            } catch (StoreException e) {
+                // the answer can be lost after the server assembled the object: the read-back decides
+                if ("Interrupted".equals(e.code()) || !storedAs(bucket, key, size, expected)) throw e;
+                completed = true;
+                return new Result(size, expected, parts, "the answer to the completion was lost; the read-back shows size "
+                        + size + " and ETag MD5(part MD5s)-" + parts);
+            }
+            completed = true;
             if (etag != null && !etag.equals(expected)) {
                 throw new StoreException("ChecksumMismatch", 0, "s3://" + bucket + "/" + key + " was stored with ETag "
                         + etag + " but the parts sent give " + expected + ": upload it again");
@@ -140,6 +149,16 @@ public final class Transfers {
                 if (interrupted) Thread.currentThread().interrupt();
             }
             throw e;
+        }
+    }
+
+    /** Whether the server holds {@code key} with this size and (multipart) ETag; false when it cannot be read. */
+    private boolean storedAs(String bucket, String key, long size, String etag) {
+        try {
+            ObjectInfo info = store.stat(bucket, key);
+            return info.size() == size && etag.equals(info.plainEtag());
+        } catch (StoreException e) {
+            return false;
         }
     }
 
@@ -263,23 +282,41 @@ public final class Transfers {
     }
 
     /** Writes bytes first..last of the object at the same offsets of {@code out}; returns their MD5 when asked. */
+    /** Attempts at one range whose body breaks off (reset, cut): each resumes where the last one stopped. */
+    static final int RANGE_ATTEMPTS = 3;
+
     private String copyRange(String bucket, String key, long first, long last, long size, FileChannel out,
                              LongConsumer progress, boolean hash) throws IOException {
         MessageDigest md5 = hash ? S3ObjectStore.md5() : null;
         if (size == 0) return md5 == null ? null : HexFormat.of().formatHex(md5.digest());
-        try (InputStream in = store.open(bucket, key, first, size <= options.threshold() && first == 0 ? -1 : last)) {
-            byte[] buf = new byte[BUFFER];
-            long position = first;
-            int n;
-            while ((n = in.read(buf)) > 0) {
+        byte[] buf = new byte[BUFFER];
+        long position = first;
+        for (int attempt = 1; ; attempt++) {
+            boolean whole = position == 0 && size <= options.threshold() && first == 0;
+            try (InputStream in = store.open(bucket, key, position, whole ? -1 : last)) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("interrupted");
+                    if (md5 != null) md5.update(buf, 0, n);
+                    ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
+                    while (b.hasRemaining()) position += out.write(b, position);
+                    if (progress != null) progress.accept(n);
+                }
+                if (position > last) return md5 == null ? null : HexFormat.of().formatHex(md5.digest());
+                if (attempt >= RANGE_ATTEMPTS) throw broken(bucket, key, position, "the answer ended early");
+            } catch (InterruptedIOException | java.nio.channels.ClosedChannelException e) {
+                throw e;
+            } catch (IOException e) {
+                // a body that breaks off is the network, not the local file: resume the range
                 if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("interrupted");
-                if (md5 != null) md5.update(buf, 0, n);
-                ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
-                while (b.hasRemaining()) position += out.write(b, position);
-                if (progress != null) progress.accept(n);
+                if (attempt >= RANGE_ATTEMPTS) throw broken(bucket, key, position, e.getMessage());
             }
         }
-        return md5 == null ? null : HexFormat.of().formatHex(md5.digest());
+    }
+
+    private static StoreException broken(String bucket, String key, long position, String why) {
+        return new StoreException("ConnectionBroken", 0, "the download of s3://" + bucket + "/" + key + " broke off at byte "
+                + position + " " + RANGE_ATTEMPTS + " times (" + why + "): check the connection and try again");
     }
 
     /**

@@ -81,7 +81,7 @@ class FaultIT {
     }
 
     static Profile throughProxy() {
-        return new Profile("faulty", proxy.uri(), "us-east-1", LocalRgw.accessKey(), LocalRgw.secretKey(), null, true, "rgw");
+        return proxy.profile();
     }
 
     @BeforeEach

@@ -119,7 +119,7 @@ class InterruptIT {
         PipedInputStream in = new PipedInputStream(keys, 64 * 1024);
         Screen screen = new Screen();
         CommandRegistry registry = BuiltinCommands.registry();
-        Profile profile = new Profile("faulty", proxy.uri(), "us-east-1", LocalRgw.accessKey(), LocalRgw.secretKey(), null, true, "rgw");
+        Profile profile = proxy.profile();
         List<Throwable> typistFailure = new ArrayList<>();
         try (Terminal terminal = new ExternalTerminal("test", "xterm", in, screen.bytes, StandardCharsets.UTF_8);
              Session session = new Session(profile, p -> new S3ObjectStore(p, null, Timeouts.DEFAULT))) {

@@ -89,6 +89,7 @@ public final class FaultProxy implements AutoCloseable {
     private volatile ServerSocket server;
     private volatile Fault fault = Fault.pass();
     private volatile String onlyMethod;
+    private volatile String onlyTarget;
     private final AtomicInteger failFirst = new AtomicInteger();
     private volatile Fault firstFault = Fault.pass();
     private final List<Seen> seen = new ArrayList<>();
@@ -120,11 +121,31 @@ public final class FaultProxy implements AutoCloseable {
         return port;
     }
 
+    /** A profile with the local RGW's keys whose endpoint is this proxy. */
+    public dev.s3sh.config.Profile profile() {
+        return new dev.s3sh.config.Profile("faulty", uri(), "us-east-1", LocalRgw.accessKey(), LocalRgw.secretKey(), null, true, "rgw");
+    }
+
     /** Every request from now on gets {@code f}. */
     public synchronized FaultProxy fault(Fault f) {
         onlyMethod = null;
+        onlyTarget = null;
         failFirst.set(0);
         apply(f);
+        return this;
+    }
+
+    /** Requests with this method whose target contains {@code targetPart} (e.g. {@code "uploadId="}) get {@code f}. */
+    public synchronized FaultProxy faultOn(String method, String targetPart, Fault f) {
+        faultOn(method, f);
+        onlyTarget = targetPart;
+        return this;
+    }
+
+    /** The next {@code k} requests with this HTTP method get {@code f}, then every request passes. */
+    public synchronized FaultProxy failFirstOn(String method, int k, Fault f) {
+        failFirst(k, f);
+        onlyMethod = method;
         return this;
     }
 
@@ -143,6 +164,7 @@ public final class FaultProxy implements AutoCloseable {
     /** The next {@code k} requests get {@code f}, then every request passes. */
     public synchronized FaultProxy failFirst(int k, Fault f) {
         onlyMethod = null;
+        onlyTarget = null;
         apply(Fault.pass());
         firstFault = f;
         failFirst.set(k);
@@ -220,9 +242,11 @@ public final class FaultProxy implements AutoCloseable {
         open.add(s);
     }
 
-    private Fault next(String method) {
+    private Fault next(String method, String target) {
         String only = onlyMethod;
         if (only != null && !only.equals(method)) return Fault.pass();
+        String part = onlyTarget;
+        if (part != null && !target.contains(part)) return Fault.pass();
         while (true) {
             int k = failFirst.get();
             if (k <= 0) return fault;
@@ -240,7 +264,7 @@ public final class FaultProxy implements AutoCloseable {
             String[] requestLine = text.substring(0, text.indexOf("\r\n")).split(" ");
             String method = requestLine[0];
             String target = requestLine.length > 1 ? requestLine[1] : "";
-            Fault f = next(method);
+            Fault f = next(method, target);
             if (f.kind() != Fault.Kind.PASS) injected.incrementAndGet();
             boolean forward = f.kind() == Fault.Kind.PASS || f.kind() == Fault.Kind.DELAY || f.kind() == Fault.Kind.CUT;
             synchronized (this) {

@@ -1,0 +1,293 @@
+package dev.s3sh.it;
+
+import dev.s3sh.session.Session;
+import dev.s3sh.shell.CommandRegistry;
+import dev.s3sh.shell.CommandRunner;
+import dev.s3sh.shell.ExitCode;
+import dev.s3sh.shell.Repl;
+import dev.s3sh.shell.commands.BuiltinCommands;
+import dev.s3sh.store.ObjectInfo;
+import dev.s3sh.store.ObjectStore;
+import dev.s3sh.store.S3ObjectStore;
+import dev.s3sh.store.StoreException;
+import dev.s3sh.store.Timeouts;
+import dev.s3sh.testing.FaultProxy;
+import dev.s3sh.testing.FaultProxy.Fault;
+import dev.s3sh.testing.LocalRgw;
+import dev.s3sh.testing.ShellHarness;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.ExternalTerminal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Multipart transfers through {@link FaultProxy}: a part upload reset once, every part refused, the
+ * CompleteMultipartUpload answer cut, a ranged download cut mid-body, and Ctrl-C typed into the real
+ * REPL during an upload. What s3sh reports is checked against the server, read directly (not
+ * through the proxy): the object's size and ETag, and that no multipart upload is left behind.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS) // a guard against a hang, not a speed check
+class MultipartFaultIT {
+    static final long SIZE = 20L << 20;
+    static final String PART = "5M";
+    /** Short enough for a test, long enough for a 5 MiB part on a busy machine. */
+    static final Timeouts SHORT = new Timeouts(Duration.ofMillis(2000), Duration.ofMillis(8000),
+            Duration.ofMillis(10_000), Duration.ofMillis(40_000));
+    static final long HOLD_MS = 20_000; // an answer held back far longer than the test waits
+    static int faults;
+    static int interrupts;
+
+    @TempDir
+    static Path dir;
+    static Path file;
+    static String fileMd5;
+    static String bucket;
+    static ObjectStore store;
+    static FaultProxy proxy;
+    private ShellHarness shell;
+    private int before;
+
+    @BeforeAll
+    static void start() throws Exception {
+        store = LocalRgw.store();
+        bucket = LocalRgw.newBucket("mpfault");
+        file = ItSupport.randomFile(dir, "twenty.bin", SIZE, 7);
+        fileMd5 = ItSupport.md5(file);
+        store.putObject(bucket, "marker/seen.txt", new byte[]{1}, "text/plain");
+        proxy = FaultProxy.to(URI.create(LocalRgw.endpoint()));
+    }
+
+    @AfterAll
+    static void stop() {
+        proxy.close();
+        LocalRgw.deleteBucket(bucket);
+        System.out.println("MultipartFaultIT: faults injected " + faults + ", interrupts tested " + interrupts);
+    }
+
+    @BeforeEach
+    void open() {
+        proxy.pass();
+        proxy.forget();
+        before = proxy.injected();
+        shell = new ShellHarness(proxy.profile(), p -> new S3ObjectStore(p, null, SHORT));
+    }
+
+    @AfterEach
+    void close() {
+        faults += proxy.injected() - before;
+        proxy.pass();
+        shell.close();
+    }
+
+    private ShellHarness.Result put(String key) {
+        return shell.run("put", "--part-size", PART, "--threads", "2", file.toString(), "s3://" + bucket + "/" + key);
+    }
+
+    static void oneSentence(ShellHarness.Result r) {
+        assertEquals(ExitCode.FAILURE, r.status(), r.toString());
+        String err = r.err().strip();
+        assertFalse(err.isEmpty(), "a message\n" + r);
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat ") || r.out().contains("Exception"), "no stack trace\n" + r);
+        assertEquals(1, err.lines().count(), "one sentence\n" + r);
+    }
+
+    static void nothingLeft(String key) {
+        assertEquals(List.of(), store.listUploads(bucket, key), "the multipart upload was aborted");
+        StoreException missing = assertThrows(StoreException.class, () -> store.stat(bucket, key));
+        assertEquals("NoSuchKey", missing.code());
+    }
+
+    static void stored(String key) {
+        ObjectInfo info = store.stat(bucket, key);
+        assertEquals(SIZE, info.size());
+        assertTrue(info.plainEtag().endsWith("-4"), info.etag());
+        assertEquals(List.of(), store.listUploads(bucket, key), "no upload left open");
+    }
+
+    private long partPuts() {
+        return proxy.seen().stream().filter(s -> s.method().equals("PUT") && s.target().contains("partNumber=")).count();
+    }
+
+    @Test
+    void aPartResetOnceIsRetriedAndTheUploadCompletes() {
+        proxy.failFirstOn("PUT", 1, Fault.reset());
+        ShellHarness.Result r = put("reset-once.bin");
+        assertEquals(ExitCode.OK, r.status(), r.toString());
+        assertEquals(1, proxy.injected() - before);
+        assertEquals(5, partPuts(), "four parts, one of them sent twice");
+        stored("reset-once.bin");
+    }
+
+    @ParameterizedTest(name = "every part PUT under {0}")
+    @MethodSource("partFaults")
+    void everyPartFailingEndsInOneSentenceAndAbortsTheUpload(Fault fault, String key, String expected) {
+        proxy.faultOn("PUT", fault);
+        ShellHarness.Result r = put(key);
+        oneSentence(r);
+        assertTrue(r.err().contains(expected), "expected '" + expected + "'\n" + r);
+        assertTrue(proxy.seen().stream().anyMatch(s -> s.method().equals("DELETE") && s.forwarded()), "an abort was sent");
+        nothingLeft(key);
+    }
+
+    static Stream<Arguments> partFaults() {
+        return Stream.of(Arguments.of(Fault.status(503), "refused.bin", "(503)"),
+                Arguments.of(Fault.cut(0), "cut.bin", "request to"));
+    }
+
+    @Test
+    void aCompleteWhoseAnswerIsCutIsReportedAsWhatTheServerHolds() throws Exception {
+        // every answer to CompleteMultipartUpload is cut after the server assembled the object
+        proxy.faultOn("POST", "uploadId=", Fault.cut(20));
+        ShellHarness.Result r = put("complete-cut.bin");
+        assertTrue(proxy.injected() - before >= 1, "the complete was cut");
+        assertEquals(List.of(), store.listUploads(bucket, "complete-cut.bin"), "no upload left open\n" + r);
+        // the server holds the object, so the truthful report is success, said to rest on the read-back
+        stored("complete-cut.bin");
+        assertEquals(ExitCode.OK, r.status(), "the server holds the object, yet a failure was reported\n" + r);
+        assertTrue(r.out().contains("read-back"), r.toString());
+        Path back = dir.resolve("complete-cut.back");
+        assertEquals(ExitCode.OK, direct("get", "s3://" + bucket + "/complete-cut.bin", back.toString()).status());
+        assertEquals(fileMd5, ItSupport.md5(back));
+    }
+
+    /** Runs one command straight against the RGW (no proxy). */
+    private static ShellHarness.Result direct(String... words) {
+        try (ShellHarness local = ShellHarness.local()) {
+            return local.run(words);
+        }
+    }
+
+    @Test
+    void aDownloadCutMidBodyEveryTimeFailsAndLeavesNoFile() throws Exception {
+        assertEquals(ExitCode.OK, direct("put", "--part-size", PART, file.toString(),
+                "s3://" + bucket + "/dl/every.bin").status());
+        Path target = Files.createDirectories(dir.resolve("dl-every")).resolve("x.bin");
+        proxy.faultOn("GET", Fault.cut(1 << 20));
+        ShellHarness.Result r = shell.run("get", "--part-size", PART, "--threads", "2", "s3://" + bucket + "/dl/every.bin",
+                target.toString());
+        oneSentence(r);
+        assertTrue(r.err().contains("broke off"), r.toString());
+        assertFalse(Files.exists(target), "no file under the final name\n" + r);
+        assertEquals(List.of(), files(target.getParent()), "no .part- file left");
+    }
+
+    @Test
+    void aDownloadCutOnceResumesTheRangeToTheSameBytes() throws Exception {
+        assertEquals(ExitCode.OK, direct("put", "--part-size", PART, file.toString(),
+                "s3://" + bucket + "/dl/once.bin").status());
+        Path target = Files.createDirectories(dir.resolve("dl-once")).resolve("x.bin");
+        proxy.failFirstOn("GET", 1, Fault.cut(1 << 20));
+        ShellHarness.Result r = shell.run("get", "--part-size", PART, "--threads", "2", "s3://" + bucket + "/dl/once.bin",
+                target.toString());
+        assertEquals(1, proxy.injected() - before);
+        assertEquals(ExitCode.OK, r.status(), r.toString());
+        assertTrue(r.out().contains("matches the ETag"), "verified\n" + r);
+        assertEquals(fileMd5, ItSupport.md5(target), "the same bytes");
+        assertEquals(List.of(target), files(target.getParent()), "no .part- file left");
+        assertEquals(5, proxy.seen().stream().filter(s -> s.method().equals("GET")).count(), "four ranges, one resumed");
+    }
+
+    private static List<Path> files(Path folder) throws Exception {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.toList();
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void ctrlCInTheReplDuringAnUploadAbortsItAndTheSessionGoesOn(@TempDir Path tmp) throws Exception {
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys, 64 * 1024);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        CommandRegistry registry = BuiltinCommands.registry();
+        List<Throwable> typistFailure = new ArrayList<>();
+        String key = "repl/x.bin";
+        try (Terminal terminal = new ExternalTerminal("test", "xterm", in, screen, StandardCharsets.UTF_8);
+             Session session = new Session(proxy.profile(), p -> new S3ObjectStore(p, null, Timeouts.DEFAULT))) {
+            Repl repl = new Repl(terminal, session, registry, new CommandRunner(registry, false, List.of()), false,
+                    tmp.resolve("history"), Map.of());
+            Thread typist = new Thread(() -> {
+                try {
+                    proxy.faultOn("PUT", Fault.delay(HOLD_MS)); // parts reach the server, their answers are late
+                    type(keys, "put --part-size " + PART + " --threads 2 " + file + " s3://" + bucket + "/" + key + "\r");
+                    awaitTrue(() -> partPuts() > 0 && !store.listUploads(bucket, key).isEmpty(), "a part upload under way");
+                    int mark = text(screen).length();
+                    type(keys, "\u0003");
+                    interrupts++;
+                    awaitTrue(() -> text(screen).indexOf("interrupted", mark) >= 0, "'interrupted' on the screen");
+                    awaitTrue(() -> store.listUploads(bucket, key).isEmpty(), "the multipart upload aborted");
+                    proxy.pass();
+                    int mark2 = text(screen).length();
+                    type(keys, "ls s3://" + bucket + "/marker/\r");
+                    awaitTrue(() -> text(screen).indexOf("seen.txt", mark2) >= 0, "the next ls in the same session");
+                    type(keys, "exit\r");
+                } catch (Throwable t) {
+                    typistFailure.add(t);
+                    try {
+                        type(keys, "\u0003exit\r");
+                    } catch (Exception ignored) {
+                        // the REPL is gone
+                    }
+                }
+            });
+            typist.start();
+            repl.run();
+            typist.join();
+        } finally {
+            proxy.pass();
+        }
+        String out = text(screen);
+        if (!typistFailure.isEmpty()) throw new AssertionError("screen:\n" + out, typistFailure.get(0));
+        assertFalse(out.contains("Exception"), out);
+        StoreException missing = assertThrows(StoreException.class, () -> store.stat(bucket, key));
+        assertEquals("NoSuchKey", missing.code());
+    }
+
+    private static String text(ByteArrayOutputStream screen) {
+        synchronized (screen) {
+            return screen.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (condition.getAsBoolean()) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("waited 30 s for " + what);
+    }
+
+    private static void type(PipedOutputStream keys, String text) throws Exception {
+        keys.write(text.getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        Thread.sleep(150);
+    }
+}
