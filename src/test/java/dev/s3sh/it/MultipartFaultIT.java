@@ -39,8 +39,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -132,6 +135,29 @@ class MultipartFaultIT {
         assertEquals(List.of(), store.listUploads(bucket, key), "no upload left open");
     }
 
+    /** How often each part number was sent, by part number. */
+    private static Map<String, Long> partSends() {
+        Map<String, Long> sends = new TreeMap<>();
+        for (FaultProxy.Seen s : proxy.seen()) {
+            String part = partNumber(s);
+            if (part != null) sends.merge(part, 1L, Long::sum);
+        }
+        return sends;
+    }
+
+    private static String resetPartNumber() {
+        return proxy.seen().stream().filter(s -> s.fault().kind() == Fault.Kind.RESET).map(MultipartFaultIT::partNumber)
+                .findFirst().orElseThrow(() -> new AssertionError("no part was reset\n" + proxy.seen()));
+    }
+
+    private static String partNumber(FaultProxy.Seen s) {
+        if (!s.method().equals("PUT")) return null;
+        Matcher m = PART_NUMBER.matcher(s.target());
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static final Pattern PART_NUMBER = Pattern.compile("[?&]partNumber=(\\d+)");
+
     private long partPuts() {
         return proxy.seen().stream().filter(s -> s.method().equals("PUT") && s.target().contains("partNumber=")).count();
     }
@@ -142,7 +168,13 @@ class MultipartFaultIT {
         ShellHarness.Result r = put("reset-once.bin");
         assertEquals(ExitCode.OK, r.status(), r.toString());
         assertEquals(1, proxy.injected() - before);
-        assertEquals(5, partPuts(), "four parts, one of them sent twice");
+        // Each of the four parts reached the server, and the one that was reset was sent again. A
+        // busy machine may add a retry of its own (a part slower than the socket timeout), so the
+        // count per part is "at least", with the reset part at least twice.
+        Map<String, Long> sends = partSends();
+        assertEquals(List.of("1", "2", "3", "4"), List.copyOf(sends.keySet()), "every part sent\n" + proxy.seen());
+        String resetPart = resetPartNumber();
+        assertTrue(sends.get(resetPart) >= 2, "the reset part " + resetPart + " was sent again\n" + proxy.seen());
         stored("reset-once.bin");
     }
 
@@ -212,7 +244,8 @@ class MultipartFaultIT {
         assertTrue(r.out().contains("matches the ETag"), "verified\n" + r);
         assertEquals(fileMd5, ItSupport.md5(target), "the same bytes");
         assertEquals(List.of(target), files(target.getParent()), "no .part- file left");
-        assertEquals(5, proxy.seen().stream().filter(s -> s.method().equals("GET")).count(), "four ranges, one resumed");
+        // four ranges and the resumed one; a busy machine may add a retry of its own, never fewer
+        assertTrue(proxy.seen().stream().filter(s -> s.method().equals("GET")).count() >= 5, "four ranges, one resumed");
     }
 
     private static List<Path> files(Path folder) throws Exception {
