@@ -23,10 +23,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The interactive shell on a JLine terminal. Each command runs on a worker thread so that Ctrl-C
- * can interrupt it and return to the prompt at once, with the session intact.
+ * can interrupt it and bring the prompt back with the session intact.
  */
 public final class Repl {
     private final Terminal terminal;
@@ -36,6 +41,9 @@ public final class Repl {
     private final boolean color;
     private final Path historyFile;
     private final java.util.Map<String, String> env;
+    /** How long the first Ctrl-C may take to stop a command before the shell says what a second one does. */
+    private static final long STOP_HINT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private ExecutorService worker;
 
     public Repl(Terminal terminal, Session session, CommandRegistry registry, CommandRunner runner,
                 boolean color, Path historyFile, java.util.Map<String, String> env) {
@@ -79,11 +87,7 @@ public final class Repl {
                 .stateDir(new XdgDirs(env).state())
                 .withFullScreen(new LanternaFullScreen(terminal, env, color))
                 .showProgress(!"dumb".equals(terminal.getType()));
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "s3sh-command");
-            t.setDaemon(true);
-            return t;
-        });
+        worker = newWorker();
         int last = ExitCode.OK;
         try {
             while (!ctx.exitRequested()) {
@@ -106,7 +110,7 @@ public final class Repl {
                     continue;
                 }
                 if (words.isEmpty()) continue;
-                last = runInterruptibly(worker, ctx, words);
+                last = runInterruptibly(ctx, words);
             }
         } finally {
             worker.shutdownNow();
@@ -119,14 +123,53 @@ public final class Repl {
         return last;
     }
 
-    private int runInterruptibly(ExecutorService worker, CommandContext ctx, List<String> words) {
-        Future<Integer> future = worker.submit(() -> runner.run(ctx, words));
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> future.cancel(true));
+    /**
+     * Runs one command on the worker thread. The first Ctrl-C interrupts it: the command stops and
+     * says so in its own words (store calls wait interruptibly, so this is quick), and whatever it
+     * must tell (an edit file kept, an upload aborted) comes before the next prompt. Should it not
+     * end, a second Ctrl-C leaves it to finish in the background on its own thread.
+     */
+    private int runInterruptibly(CommandContext ctx, List<String> words) {
+        AtomicReference<Thread> running = new AtomicReference<>();
+        AtomicInteger presses = new AtomicInteger();
+        AtomicLong firstPress = new AtomicLong();
+        Future<Integer> future = worker.submit(() -> {
+            Thread.interrupted(); // a Ctrl-C that reached the previous command just as it ended
+            running.set(Thread.currentThread());
+            if (presses.get() > 0) Thread.currentThread().interrupt(); // pressed before the command started
+            try {
+                return runner.run(ctx, words);
+            } finally {
+                running.set(null);
+            }
+        });
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> {
+            if (presses.incrementAndGet() == 1) {
+                firstPress.set(System.nanoTime());
+                Thread t = running.get();
+                if (t != null) t.interrupt();
+            } else {
+                future.cancel(true);
+            }
+        });
+        boolean hinted = false;
         try {
-            return future.get();
+            while (true) {
+                try {
+                    return future.get(200, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (!hinted && presses.get() == 1 && System.nanoTime() - firstPress.get() > STOP_HINT_NANOS) {
+                        terminal.writer().println("stopping... (Ctrl-C again leaves the command to finish in the background)");
+                        terminal.flush();
+                        hinted = true;
+                    }
+                }
+            }
         } catch (CancellationException e) {
-            terminal.writer().println("interrupted");
+            terminal.writer().println("interrupted: the command goes on in the background until its request ends");
             terminal.flush();
+            worker.shutdown(); // its thread ends with the command; the next command gets a fresh one
+            worker = newWorker();
             return ExitCode.FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -137,6 +180,14 @@ public final class Repl {
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
         }
+    }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "s3sh-command");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The words of a command line; an unbalanced quote is a usage error, not silently closed at the end. */

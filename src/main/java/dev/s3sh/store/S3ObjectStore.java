@@ -49,6 +49,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -58,6 +62,11 @@ public final class S3ObjectStore implements ObjectStore {
     private final S3Client s3;
     private final ErrorTranslator errors;
     private final CorsProbe probe;
+    private final ExecutorService requests = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "s3sh-request");
+        t.setDaemon(true);
+        return t;
+    });
 
     public S3ObjectStore(Profile profile) {
         this(profile, null);
@@ -100,11 +109,25 @@ public final class S3ObjectStore implements ObjectStore {
         return s3;
     }
 
+    /**
+     * Runs one SDK call on a request thread and waits for it interruptibly. A socket read cannot be
+     * interrupted, so waiting here is what lets Ctrl-C stop a command at once instead of when the
+     * server answers or the socket times out (30 s); the abandoned request ends on its own thread
+     * and its answer is dropped.
+     */
     private <T> T call(String bucket, String key, Supplier<T> operation) {
+        if (Thread.currentThread().isInterrupted()) throw new StoreException("Interrupted", 0, "interrupted");
+        Future<T> pending = requests.submit(operation::get);
         try {
-            return operation.get();
-        } catch (RuntimeException e) {
-            throw errors.translate(e, bucket, key);
+            return pending.get();
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted", 0, "interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw errors.translate(r, bucket, key);
+            if (e.getCause() instanceof Error error) throw error;
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -524,6 +547,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public void close() {
         if (presigner != null) presigner.close();
+        requests.shutdownNow();
         s3.close();
     }
 }

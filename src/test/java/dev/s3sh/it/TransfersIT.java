@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3sh.store.ObjectInfo;
 import dev.s3sh.store.ObjectStore;
 import dev.s3sh.store.StoreException;
+import dev.s3sh.testing.FaultProxy;
 import dev.s3sh.testing.LocalRgw;
 import dev.s3sh.testing.ShellHarness;
 import org.junit.jupiter.api.AfterAll;
@@ -139,19 +140,28 @@ class TransfersIT {
 
     @Test
     void ctrlCOnAOneShotUploadAbortsIt() throws Exception {
-        ProcessBuilder p = new ProcessBuilder(LocalRgw.projectDir().resolve("s3sh").toString(), "--endpoint", LocalRgw.endpoint(),
-                "put", "--part-size", "5M", "--threads", "1", big.toString(), "s3://" + bucket + "/sigint/x.bin")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("sigint.log").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        p.environment().putAll(LocalRgw.childEnv());
-        Process process = p.start();
-        while (store.listUploads(bucket, "sigint/").isEmpty() && process.isAlive()) Thread.sleep(5);
-        assertTrue(process.isAlive(), "finished before Ctrl-C: " + Files.readString(dir.resolve("sigint.log")));
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-        process.waitFor();
-        String log = Files.readString(dir.resolve("sigint.log"));
-        assertEquals(130, process.exitValue(), log);
-        assertTrue(log.contains("interrupted"), log);
-        assertEquals(List.of(), store.listUploads(bucket, "sigint/"), "aborted before exit: " + log);
+        // the answers to part uploads are held back, so Ctrl-C surely lands mid-upload however
+        // fast or loaded the machine is (an unheld 100 MB upload could finish before the signal)
+        try (FaultProxy proxy = FaultProxy.to(java.net.URI.create(LocalRgw.endpoint()))) {
+            proxy.faultOn("PUT", FaultProxy.Fault.delay(60_000));
+            ProcessBuilder p = new ProcessBuilder(LocalRgw.projectDir().resolve("s3sh").toString(), "--endpoint",
+                    proxy.uri().toString(), "put", "--part-size", "5M", "--threads", "1", big.toString(),
+                    "s3://" + bucket + "/sigint/x.bin")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("sigint.log").toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            p.environment().putAll(LocalRgw.childEnv());
+            Process process = p.start();
+            for (int i = 0; i < 600 && process.isAlive() && proxy.holding() == 0; i++) Thread.sleep(50);
+            assertTrue(process.isAlive() && proxy.holding() > 0, "a part upload under way: " + Files.readString(dir.resolve("sigint.log")));
+            assertFalse(store.listUploads(bucket, "sigint/").isEmpty(), "the multipart upload was started");
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            assertTrue(process.waitFor(40, java.util.concurrent.TimeUnit.SECONDS), "s3sh ended after Ctrl-C");
+            String log = Files.readString(dir.resolve("sigint.log"));
+            assertEquals(130, process.exitValue(), log);
+            assertTrue(log.contains("interrupted"), log);
+            assertTrue(proxy.holding() > 0, "s3sh ended without waiting for the held part\n" + log);
+            assertEquals(List.of(), store.listUploads(bucket, "sigint/"), "aborted before exit: " + log);
+            assertThrows(StoreException.class, () -> store.stat(bucket, "sigint/x.bin"), "no object stored");
+        }
     }
 }

@@ -95,6 +95,12 @@ class InterruptIT {
         throw new AssertionError("waited 30 s for " + what);
     }
 
+    static int occurrences(String text, String word) {
+        int n = 0;
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length())) n++;
+        return n;
+    }
+
     static boolean seen(String method) {
         return proxy.seen().stream().anyMatch(s -> s.method().equals(method));
     }
@@ -137,9 +143,13 @@ class InterruptIT {
                     ctrlC(keys);
                     screen.await(m, "interrupted");
                     proxy.pass();
+                    int afterFirst = m;
                     m = screen.mark();
                     type(keys, "ls s3://" + bucket + "/dir/\r");
                     screen.await(m, "key-2.txt");
+                    assertTrue(proxy.holding() > 0, "the next command ran at once, not after the held answer");
+                    assertEquals(1, occurrences(screen.text().substring(afterFirst), "interrupted"),
+                            "Ctrl-C reported once\n" + screen.text().substring(afterFirst));
 
                     // 2. cors edit, before the editor: reading the live configuration hangs
                     proxy.faultOn("GET", Fault.delay(HOLD_MS));

@@ -52,12 +52,13 @@ class ReplIT {
         }
 
         @Override
-        public int run(CommandContext ctx, ParsedArgs args) {
+        public int run(CommandContext ctx, ParsedArgs args) throws InterruptedException {
             started.countDown();
             try {
                 Thread.sleep(60_000);
             } catch (InterruptedException e) {
                 interrupted = true;
+                throw e; // as real commands do: the runner reports it
             }
             return ExitCode.OK;
         }

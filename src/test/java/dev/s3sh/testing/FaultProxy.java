@@ -95,6 +95,7 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Seen> seen = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
+    private final AtomicInteger holding = new AtomicInteger();
     private final List<Socket> open = new ArrayList<>();
     private volatile boolean closed;
 
@@ -111,6 +112,11 @@ public final class FaultProxy implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the fault proxy", e);
         }
+    }
+
+    /** How many answers are being held back by a delay right now. */
+    public int holding() {
+        return holding.get();
     }
 
     public URI uri() {
@@ -301,7 +307,14 @@ public final class FaultProxy implements AutoCloseable {
                 Thread body = new Thread(() -> copy(in, toServer, Long.MAX_VALUE), "fault-proxy-body");
                 body.setDaemon(true);
                 body.start();
-                if (f.kind() == Fault.Kind.DELAY) sleep(f.amount());
+                if (f.kind() == Fault.Kind.DELAY) {
+                    holding.incrementAndGet();
+                    try {
+                        sleep(f.amount());
+                    } finally {
+                        holding.decrementAndGet();
+                    }
+                }
                 if (f.kind() == Fault.Kind.CUT) {
                     // the whole answer first, so the server has surely done the work, then only its first bytes
                     byte[] answer = up.getInputStream().readNBytes(16 * 1024 * 1024);
