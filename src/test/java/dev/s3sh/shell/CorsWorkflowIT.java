@@ -228,6 +228,45 @@ class CorsWorkflowIT {
     }
 
     @Test
+    void aJsonEditOpensAsAwsCliJsonReopensWithErrorsAndIsPushed() throws Exception {
+        sh.run("setcors", tutorial.toString(), "s3://" + bucket);
+        editor("""
+                if [ $N = 1 ]; then sed -i 's#"HEAD"#"PATCH"#' "$1"; fi
+                if [ $N = 2 ]; then sed -i 's#"PATCH"#"DELETE"#' "$1"; fi
+                """);
+        ShellHarness.Result r = sh.run("cors", "edit", "s3://" + bucket, "--format", "json", "--yes");
+        assertEquals(0, r.status(), r.toString());
+        assertEquals(2, openings());
+        String open1 = Files.readString(dir.resolve("open1"));
+        assertTrue(open1.startsWith("<!-- s3sh cors edit: s3://" + bucket), open1);
+        assertTrue(open1.contains("\"CORSRules\""), open1);
+        assertTrue(open1.contains("\"HEAD\""), "the live rules, as JSON\n" + open1);
+        assertFalse(open1.contains("<CORSRule>"), open1);
+        // the JSON error points into the reopened file, at the line holding PATCH
+        String open2 = Files.readString(dir.resolve("open2"));
+        String problem = open2.lines().filter(l -> l.contains("PATCH' is not one of")).findFirst().orElseThrow(() -> new AssertionError(open2));
+        int line = Integer.parseInt(problem.strip().split(":")[1]);
+        assertTrue(open2.lines().toList().get(line - 1).contains("\"PATCH\""), problem + "\n" + open2);
+        assertEquals(List.of("GET", "DELETE"), server().rules().get(0).allowedMethods());
+        assertEquals(List.of(), editFiles(), "the edit file goes once pushed");
+    }
+
+    @Test
+    void aJsonEditOfABucketWithoutCorsOpensTheStarterAsJson() throws Exception {
+        editor("true");
+        ShellHarness.Result r = sh.run("cors", "edit", "s3://" + bucket, "--format", "json", "--yes");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("no changes"), r.toString());
+        String opened = Files.readString(dir.resolve("open1"));
+        String json = CorsEditFile.forParsing(opened).strip();
+        assertTrue(json.startsWith("{"), opened);
+        assertEquals(CorsParser.parse(CorsTemplates.named("public-read").xml(), "t"), CorsParser.parse(json, "opened"));
+        assertNull(server(), "nothing pushed");
+        ShellHarness.Result bad = sh.run("cors", "edit", "s3://" + bucket, "--format", "yaml");
+        assertEquals(2, bad.status(), bad.toString());
+    }
+
+    @Test
     void quittingFromTheReopenedFileKeepsItAndPushesNothing() throws Exception {
         sh.run("setcors", tutorial.toString(), "s3://" + bucket);
         CorsConfiguration before = server();

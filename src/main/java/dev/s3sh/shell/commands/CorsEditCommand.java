@@ -2,6 +2,7 @@ package dev.s3sh.shell.commands;
 
 import dev.s3sh.cors.CorsConfiguration;
 import dev.s3sh.cors.CorsDocument;
+import dev.s3sh.cors.CorsJson;
 import dev.s3sh.cors.CorsParser;
 import dev.s3sh.cors.CorsProblem;
 import dev.s3sh.cors.CorsValidator;
@@ -15,6 +16,7 @@ import dev.s3sh.shell.CorsHistory;
 import dev.s3sh.shell.CorsPush;
 import dev.s3sh.shell.CorsTemplates;
 import dev.s3sh.shell.ExitCode;
+import dev.s3sh.shell.OptionSpec;
 import dev.s3sh.shell.ParsedArgs;
 import dev.s3sh.shell.UsageException;
 import dev.s3sh.shell.ValueKind;
@@ -35,7 +37,7 @@ public final class CorsEditCommand implements Command {
     @Override
     public CommandSpec spec() {
         return CommandSpec.builder("cors edit")
-                .synopsis("cors edit [s3://BUCKET] [--yes]")
+                .synopsis("cors edit [s3://BUCKET] [--format xml|json] [--yes]")
                 .summary("edit a bucket's CORS configuration in $VISUAL/$EDITOR, then validate, diff, push and verify")
                 .help("""
                         Opens the live configuration (or a commented starter when there is none) in $VISUAL, else
@@ -49,7 +51,10 @@ public final class CorsEditCommand implements Command {
                                                   did, nothing is overwritten: you may reopen on top of it),
                                                   the push, a read-back check, and a one-line report.
                         The previous configuration is saved first: 'cors undo' puts it back.
+                        --format json opens it as AWS CLI JSON ({"CORSRules": [...]}) instead of XML; either
+                        form may be saved whatever the file opened with.
                         BUCKET defaults to the current bucket.""")
+                .option(OptionSpec.value("format", ValueKind.choice("xml", "json"), "the form the file opens in: xml (the default) or json"))
                 .positional(ValueKind.BUCKET)
                 .build();
     }
@@ -61,8 +66,9 @@ public final class CorsEditCommand implements Command {
         Dialect dialect = Dialect.of(ctx.session().dialect());
         CorsConfiguration base = ctx.session().store().getCors(bucket).orElse(null);
         String endpoint = ctx.session().profile().endpointLabel();
-        Path file = CorsHistory.privateTempFile(ctx.stateDir().resolve("edit"), "cors-" + bucket + "-", ".xml");
-        String user = CorsEditFile.header(bucket, endpoint, dialect.id()) + (base == null ? starter() : CorsXml.write(base));
+        boolean json = "json".equals(args.value("format", "xml"));
+        Path file = CorsHistory.privateTempFile(ctx.stateDir().resolve("edit"), "cors-" + bucket + "-", json ? ".json" : ".xml");
+        String user = CorsEditFile.header(bucket, endpoint, dialect.id()) + (json ? startingJson(base) : base == null ? starter() : CorsXml.write(base));
         String written = user;
         write(file, written);
         String stopped = null; // after a reopen: what an unchanged file means
@@ -140,6 +146,14 @@ public final class CorsEditCommand implements Command {
                 .replace("s3://BUCKET", "this bucket")
                 + "     or replace it with 'cors template NAME' (public-read, tutorial, browser-upload, spa-dev). -->\n"
                 + CorsTemplates.named("public-read").xml();
+    }
+
+    /**
+     * The JSON a file opens with: the live rules, or the public-read starter. JSON holds no comment,
+     * so the header (taken out before parsing) is the only place that says what the starter is.
+     */
+    static String startingJson(CorsConfiguration base) throws dev.s3sh.cors.CorsParseException {
+        return CorsJson.write(base != null ? base : CorsParser.parse(CorsTemplates.named("public-read").xml(), "public-read"));
     }
 
     private static boolean isOnlyComments(String text) {
