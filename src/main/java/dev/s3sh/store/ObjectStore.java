@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
@@ -67,7 +68,8 @@ public interface ObjectStore extends AutoCloseable {
     SentPart upload(String bucket, String key, String uploadId, int partNumber, Path file, long offset, long length,
                     String contentType, LongConsumer sent);
 
-    String startMultipart(String bucket, String key, String contentType);
+    /** Starts a multipart upload of an object with this content type and user metadata (x-amz-meta-*, names without the prefix). */
+    String startMultipart(String bucket, String key, String contentType, Map<String, String> metadata);
 
     /** Completes with the parts' ETags in part order; returns the object's ETag. */
     String completeMultipart(String bucket, String key, String uploadId, List<String> partEtags);

@@ -48,6 +48,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -417,8 +418,9 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public String startMultipart(String bucket, String key, String contentType) {
-        return call(bucket, key, () -> s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType))).uploadId();
+    public String startMultipart(String bucket, String key, String contentType, Map<String, String> metadata) {
+        return call(bucket, key, () -> s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)
+                .metadata(metadata.isEmpty() ? null : metadata))).uploadId();
     }
 
     @Override

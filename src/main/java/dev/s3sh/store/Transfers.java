@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -87,7 +88,7 @@ public final class Transfers {
         }
         long partSize = partSizeFor(size);
         int parts = (int) ((size + partSize - 1) / partSize);
-        String uploadId = startMultipart(bucket, key, contentType);
+        String uploadId = startMultipart(bucket, key, contentType, Map.of());
         boolean completed = false;
         try {
             List<Callable<ObjectStore.SentPart>> tasks = new ArrayList<>(parts);
@@ -130,10 +131,10 @@ public final class Transfers {
      * Starts a multipart upload. Ctrl-C while the request is out can leave an upload the server
      * created but whose id never arrived: uploads of this key started since then are aborted.
      */
-    private String startMultipart(String bucket, String key, String contentType) {
+    private String startMultipart(String bucket, String key, String contentType, Map<String, String> metadata) {
         java.time.Instant asked = java.time.Instant.now().minusSeconds(2);
         try {
-            return store.startMultipart(bucket, key, contentType);
+            return store.startMultipart(bucket, key, contentType, metadata);
         } catch (StoreException e) {
             if (!"Interrupted".equals(e.code())) throw e;
             boolean interrupted = Thread.interrupted();
@@ -410,7 +411,9 @@ public final class Transfers {
         }
         long partSize = source.partCount() > 0 && source.partSize() >= 5L << 20 ? source.partSize() : partSizeFor(size);
         int parts = (int) ((size + partSize - 1) / partSize);
-        String uploadId = startMultipart(bucket, key, source.contentType());
+        // UploadPartCopy copies bytes only: the source's user metadata is given again here, as a
+        // single CopyObject would have kept it
+        String uploadId = startMultipart(bucket, key, source.contentType(), source.metadata() == null ? Map.of() : source.metadata());
         boolean completed = false;
         try {
             List<Callable<String>> tasks = new ArrayList<>();

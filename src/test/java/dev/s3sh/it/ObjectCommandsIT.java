@@ -198,7 +198,7 @@ class ObjectCommandsIT {
         String name = bucket + "-mb";
         ok(shell, "mb", "s3://" + name);
         store.putObject(name, "x", new byte[3], "text/plain");
-        store.startMultipart(name, "pending", "text/plain");
+        store.startMultipart(name, "pending", "text/plain", java.util.Map.of());
         ShellHarness.Result refused = shell.run("rb", "s3://" + name);
         assertEquals(1, refused.status());
         assertTrue(refused.err().contains("holds 1 objects") && refused.err().contains("--force"), refused.toString());

@@ -3,6 +3,7 @@ package dev.s3sh.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3sh.store.ObjectInfo;
 import dev.s3sh.store.ObjectStore;
+import dev.s3sh.store.S3ObjectStore;
 import dev.s3sh.store.StoreException;
 import dev.s3sh.testing.FaultProxy;
 import dev.s3sh.testing.LocalRgw;
@@ -11,10 +12,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -67,10 +70,17 @@ class TransfersIT {
                 assertEquals(List.of(), files.filter(p -> p.getFileName().toString().contains(".part-")).toList());
             }
 
-            // server-side multipart copy, then a download of the copy
+            // server-side multipart copy, then a download of the copy; the source's content type and
+            // user metadata (set here with the SDK: s3sh has no way to set them) travel with it
+            ((S3ObjectStore) store).client().copyObject(b -> b.sourceBucket(bucket).sourceKey("round/big 100M.bin")
+                    .destinationBucket(bucket).destinationKey("round/big 100M.bin").metadataDirective(MetadataDirective.REPLACE)
+                    .contentType("application/x-s3sh-test").metadata(Map.of("owner", "qa team", "build", "42")));
             JsonNode cp = json(shell, "cp", "s3://" + bucket + "/round/big 100M.bin", "s3://" + bucket + "/copied/c.bin");
             assertEquals(7, cp.get("transfers").get(0).get("parts").asInt());
-            assertEquals(SIZE, store.stat(bucket, "copied/c.bin").size());
+            ObjectInfo copied = store.stat(bucket, "copied/c.bin");
+            assertEquals(SIZE, copied.size());
+            assertEquals("application/x-s3sh-test", copied.contentType());
+            assertEquals(Map.of("owner", "qa team", "build", "42"), copied.metadata());
             Path copyBack = dir.resolve("copy.bin");
             json(shell, "get", "s3://" + bucket + "/copied/c.bin", copyBack.toString());
             assertEquals(md5(big), md5(copyBack));

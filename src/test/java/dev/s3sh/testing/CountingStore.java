@@ -7,6 +7,7 @@ import dev.s3sh.store.ListPage;
 import dev.s3sh.store.ObjectStore;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -147,7 +148,7 @@ public final class CountingStore implements ObjectStore {
     @Override public java.io.InputStream open(String b, String k, long first, long last) { return delegate.open(b, k, first, last); }
     @Override public SentPart upload(String b, String k, String u, int n, java.nio.file.Path f, long o, long l, String t,
                                      java.util.function.LongConsumer sent) { return delegate.upload(b, k, u, n, f, o, l, t, sent); }
-    @Override public String startMultipart(String b, String k, String t) { return delegate.startMultipart(b, k, t); }
+    @Override public String startMultipart(String b, String k, String t, Map<String, String> m) { return delegate.startMultipart(b, k, t, m); }
     @Override public String completeMultipart(String b, String k, String u, List<String> e) { return delegate.completeMultipart(b, k, u, e); }
     @Override public void abortMultipart(String b, String k, String u) { delegate.abortMultipart(b, k, u); }
     @Override public List<dev.s3sh.store.UploadSummary> listUploads(String b, String p) { return delegate.listUploads(b, p); }

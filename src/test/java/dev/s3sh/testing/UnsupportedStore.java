@@ -15,6 +15,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
@@ -43,7 +44,7 @@ public abstract class UnsupportedStore implements ObjectStore {
     @Override public ObjectInfo stat(String b, String k) { throw unsupported("stat"); }
     @Override public InputStream open(String b, String k, long first, long last) { throw unsupported("open"); }
     @Override public SentPart upload(String b, String k, String u, int n, Path f, long o, long l, String t, LongConsumer s) { throw unsupported("upload"); }
-    @Override public String startMultipart(String b, String k, String t) { throw unsupported("startMultipart"); }
+    @Override public String startMultipart(String b, String k, String t, Map<String, String> m) { throw unsupported("startMultipart"); }
     @Override public String completeMultipart(String b, String k, String u, List<String> e) { throw unsupported("completeMultipart"); }
     @Override public void abortMultipart(String b, String k, String u) { throw unsupported("abortMultipart"); }
     @Override public List<UploadSummary> listUploads(String b, String p) { throw unsupported("listUploads"); }
