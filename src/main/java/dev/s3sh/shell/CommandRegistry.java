@@ -13,6 +13,11 @@ import java.util.TreeSet;
  * of a two-word name is a group ("cors") that help and completion list.
  */
 public final class CommandRegistry {
+    /** The word a pasted s3cmd line starts with, and the s3cmd commands s3sh runs with the same arguments. */
+    public static final String S3CMD = "s3cmd";
+    public static final List<String> S3CMD_VERBS = List.of("ls", "info", "setcors", "delcors", "signurl", "get", "put",
+            "cp", "mv", "rm", "mb", "rb", "du");
+
     private final Map<String, Command> byName = new LinkedHashMap<>();
     private final List<Command> commands = new ArrayList<>();
 
@@ -60,6 +65,14 @@ public final class CommandRegistry {
 
     /** The command a line's words name and how many words the name took; empty if none. */
     public Optional<Match> match(List<String> words) {
+        // a tutorial's line pasted whole: 's3cmd setcors FILE s3://B' runs s3sh's setcors
+        if (words.size() >= 2 && words.get(0).equals(S3CMD) && S3CMD_VERBS.contains(words.get(1))) {
+            return matchName(words.subList(1, words.size())).map(m -> new Match(m.command(), m.wordsUsed() + 1));
+        }
+        return matchName(words);
+    }
+
+    private Optional<Match> matchName(List<String> words) {
         if (words.isEmpty()) return Optional.empty();
         if (words.size() >= 2) {
             Command two = byName.get(words.get(0) + " " + words.get(1));

@@ -76,6 +76,14 @@ class ShellCompleterTest {
     }
 
     @Test
+    void aPastedS3cmdLineCompletesLikeTheCommandItNames() {
+        assertEquals(CommandRegistry.S3CMD_VERBS, complete("s3cmd "));
+        assertEquals(List.of("setcors", "signurl"), complete("s3cmd s"));
+        assertEquals(List.of("s3://alpha", "s3://beta", "s3://big"), complete("s3cmd info s3://"), "buckets, as for info");
+        assertEquals(complete("info s3://"), complete("s3cmd info s3://"));
+    }
+
+    @Test
     void subcommandsOfAGroupComeFromTheRegistry() {
         assertEquals(registry.subcommands("cors"), complete("cors "));
         assertTrue(complete("cors ").containsAll(List.of("show", "set", "check")));

@@ -45,6 +45,15 @@ class ShellHighlighterTest {
     }
 
     @Test
+    void aPastedS3cmdLineIsACommand() {
+        String line = "s3cmd setcors cors.xml s3://alpha";
+        AttributedString s = colour.highlight(null, line);
+        assertEquals(ShellHighlighter.COMMAND, styleAt(s, line, "s3cmd"));
+        assertEquals(ShellHighlighter.COMMAND, styleAt(s, line, "setcors"));
+        assertEquals(ShellHighlighter.PATH, styleAt(s, line, "s3://"));
+    }
+
+    @Test
     void quotedWordsStayTogether() {
         String line = "ls \"s3://a b/\" -l";
         AttributedString s = colour.highlight(null, line);

@@ -173,6 +173,25 @@ class CorsWorkflowIT {
     }
 
     @Test
+    void theTutorialsLinesRunAsPastedWithTheWordS3cmdInFront() throws Exception {
+        ShellHarness.Result set = sh.run("s3cmd", "setcors", tutorial.toString(), "s3://" + bucket);
+        assertEquals(0, set.status(), set.toString());
+        assertTrue(CorsNormalizer.sameRules(CorsParser.parse(TUTORIAL, "t"), server()));
+        ShellHarness.Result info = sh.run("s3cmd", "info", "s3://" + bucket);
+        assertTrue(info.out().contains("<AllowedOrigin>https://*.example.com</AllowedOrigin>"), info.toString());
+        ShellHarness.Result url = sh.run("s3cmd", "signurl", "s3://" + bucket + "/example.txt", "+300");
+        assertEquals(0, url.status(), url.toString());
+        assertTrue(url.out().contains("X-Amz-Expires=300"), url.toString());
+        ShellHarness.Result sync = sh.run("s3cmd", "sync", ".", "s3://" + bucket);
+        assertEquals(2, sync.status(), sync.toString());
+        ShellHarness.Result bare = sh.run("s3cmd");
+        assertEquals(2, bare.status(), bare.toString());
+        assertTrue(bare.err().contains("setcors") && bare.err().contains("run s3cmd itself"), bare.toString());
+        assertEquals(0, sh.run("s3cmd", "delcors", "s3://" + bucket).status());
+        assertNull(server());
+    }
+
+    @Test
     void setRefusesAnInvalidFileOrAMissingYesAndTheServerKeepsItsRules() throws Exception {
         sh.run("cors", "set", tutorial.toString(), "s3://" + bucket, "--yes");
         CorsConfiguration before = server();

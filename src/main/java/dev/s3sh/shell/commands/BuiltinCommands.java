@@ -37,6 +37,7 @@ public final class BuiltinCommands {
                 .register(new CorsTemplateCommand())
                 .register(CorsSetCommand.setcors())
                 .register(CorsRmCommand.delcors())
+                .register(new S3cmdCommand())
                 .register(new CorsCheckCommand())
                 .register(new CorsLintCommand())
                 .register(new CorsProbeCommand())
