@@ -880,6 +880,31 @@ public final class TuiApp {
         return e != null && e.kind() == Listing.Kind.OBJECT ? new ObjectDetails.Key(bucket, e.name()) : null;
     }
 
+    /**
+     * {@code stat}'s "Label:   value" lines for a pane {@code width} wide: as stat prints them when all
+     * fit; else each without the label padding, and a value that still does not fit goes on its own
+     * line under its label (so an ETag or a key is never cut in the middle by the wrap).
+     */
+    static List<String> fitStatLines(List<String> lines, int width) {
+        if (lines.stream().allMatch(l -> l.length() <= width)) return lines;
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                out.add(line);
+                continue;
+            }
+            String label = line.substring(0, colon + 1), value = line.substring(colon + 1).strip();
+            if (label.length() + 1 + value.length() <= width) {
+                out.add(label + " " + value);
+            } else {
+                out.add(label);
+                out.add("  " + value);
+            }
+        }
+        return out;
+    }
+
     /** The details pane's lines; {@code width} is its inner width (narrow panes drop the label padding). */
     private List<String> details(int width) {
         List<String> out = new ArrayList<>();
@@ -891,8 +916,7 @@ public final class TuiApp {
                 out.add("");
                 ObjectDetails.View view = objectDetails.view(new ObjectDetails.Key(bucket, o.key()));
                 if (view.info() != null) {
-                    // the same lines as the stat command (one formatter for both)
-                    for (String line : view.info().describe()) out.add(width < 40 ? line.replaceFirst(":\\s+", ": ") : line);
+                    out.addAll(fitStatLines(view.info().describe(), width));   // the stat command's own lines
                     return out;
                 }
                 // until the HEAD answers: what the listing said

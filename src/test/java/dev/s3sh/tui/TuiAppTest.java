@@ -434,6 +434,14 @@ class TuiAppTest {
     }
 
     @Test
+    void statLinesKeepTheirPaddingWhenTheyFitAndNeverCutAValue() {
+        List<String> lines = List.of("Size:          21", "ETag:          9d07f5f087582d1d485ccca59a4c0820");
+        assertEquals(lines, TuiApp.fitStatLines(lines, 47));
+        assertEquals(List.of("Size: 21", "ETag: 9d07f5f087582d1d485ccca59a4c0820"), TuiApp.fitStatLines(lines, 46));
+        assertEquals(List.of("Size: 21", "ETag:", "  9d07f5f087582d1d485ccca59a4c0820"), TuiApp.fitStatLines(lines, 24));
+    }
+
+    @Test
     void quickArrowMovesSendOneHeadForWhereTheSelectionRests() throws Exception {
         String[] keys = new String[30];
         for (int i = 0; i < keys.length; i++) keys[i] = String.format("k%02d", i);
