@@ -58,7 +58,7 @@ class TuiDetailsIT {
                 ui.until(t -> t.contains("metadata: "));
                 s = ui.text();
                 assertTrue(s.contains("s3://" + bucket + "/b-gone.txt"), s);
-                assertTrue(s.contains("metadata: object b-gone.txt does not exist"), s);
+                assertTrue(s.contains("metadata: object 'b-gone.txt' does not exist"), s);
                 assertFalse(s.contains("Exception") || s.contains("at dev.s3sh"), "one line, no stack trace\n" + s);
                 assertTrue(ui.app.running());
             }
