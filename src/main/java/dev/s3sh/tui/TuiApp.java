@@ -91,6 +91,8 @@ public final class TuiApp {
         return t;
     });
     private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
+    /** The selected object's metadata: its own worker, so a HEAD never waits behind a listing or shows a progress box. */
+    private final ObjectDetails objectDetails;
 
     private boolean running = true;
     private boolean fullRedraw = true;
@@ -144,6 +146,12 @@ public final class TuiApp {
         this.actions = actions;
         this.host = host;
         this.theme = new Theme(config.color(), config.unicode());
+        this.objectDetails = new ObjectDetails((b, k) -> session.store().stat(b, k), posted::add, TuiApp::describe);
+    }
+
+    /** For tests: the clock that decides when the selection has settled on an object (nanoseconds). */
+    void settleClock(java.util.function.LongSupplier nanos) {
+        objectDetails.clock(nanos);
     }
 
     /** Starts loading: the bucket list, and the session's current bucket and prefix if it has one. */
@@ -187,6 +195,7 @@ public final class TuiApp {
         if (task != null) task.future.cancel(true);
         for (Dialog d : dialogs) d.abandon();
         worker.shutdownNow();
+        objectDetails.close();
     }
 
     /**
@@ -214,13 +223,15 @@ public final class TuiApp {
             fullRedraw = true;
             changed = true;
         }
+        // after the keys: only where the selection ends up this turn is considered for a HEAD
+        if (running) guarded(() -> objectDetails.select(detailsObject()));
         if (changed && running) draw();
         return changed;
     }
 
-    /** True while a store call is running (tests wait on it). */
+    /** True while a store call is running or the selected object's metadata is still to come (tests wait on it). */
     public boolean busy() {
-        return task != null && dialogs.isEmpty() || !posted.isEmpty();
+        return task != null && dialogs.isEmpty() || !posted.isEmpty() || objectDetails.pending();
     }
 
     private void guarded(Runnable r) {
@@ -540,6 +551,7 @@ public final class TuiApp {
             case OBJECTS -> {
                 if (bucket != null) {
                     infoCache.remove(bucket);
+                    objectDetails.invalidate(bucket);
                     loadObjects(false);
                 }
             }
@@ -797,9 +809,9 @@ public final class TuiApp {
         }
         c.box(bw + ow, top, dw, rows, "Details", false);
         List<String> lines = new ArrayList<>();
-        for (String line : details()) lines.addAll(Canvas.wrap(line, dw - 4));
+        for (String line : details(dw - 4)) lines.addAll(Canvas.wrap(line, dw - 4));
         for (int i = 0; i < lines.size() && i < rows - 2; i++) {
-            c.text(bw + ow + 2, top + 1 + i, dw - 4, lines.get(i), Theme.Role.NORMAL, false);
+            c.text(bw + ow + 2, top + 1 + i, dw - 4, lines.get(i), lines.get(i).startsWith("metadata: ") ? Theme.Role.ERROR : Theme.Role.NORMAL, false);
         }
     }
 
@@ -861,7 +873,40 @@ public final class TuiApp {
         return (v < 10 ? String.format("%.1f", v) : String.format("%.0f", v)) + units[u];
     }
 
-    private List<String> details() {
+    /** The object the details pane shows, or null when it shows a folder, a bucket or nothing. */
+    private ObjectDetails.Key detailsObject() {
+        if (place != Place.OBJECTS || bucket == null) return null;
+        Listing.Entry e = objects.current();
+        return e != null && e.kind() == Listing.Kind.OBJECT ? new ObjectDetails.Key(bucket, e.name()) : null;
+    }
+
+    /**
+     * {@code stat}'s "Label:   value" lines for a pane {@code width} wide: as stat prints them when all
+     * fit; else each without the label padding, and a value that still does not fit goes on its own
+     * line under its label (so an ETag or a key is never cut in the middle by the wrap).
+     */
+    static List<String> fitStatLines(List<String> lines, int width) {
+        if (lines.stream().allMatch(l -> l.length() <= width)) return lines;
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                out.add(line);
+                continue;
+            }
+            String label = line.substring(0, colon + 1), value = line.substring(colon + 1).strip();
+            if (label.length() + 1 + value.length() <= width) {
+                out.add(label + " " + value);
+            } else {
+                out.add(label);
+                out.add("  " + value);
+            }
+        }
+        return out;
+    }
+
+    /** The details pane's lines; {@code width} is its inner width (narrow panes drop the label padding). */
+    private List<String> details(int width) {
         List<String> out = new ArrayList<>();
         if (place == Place.OBJECTS && bucket != null) {
             Listing.Entry e = objects.current();
@@ -869,10 +914,17 @@ public final class TuiApp {
                 ObjectSummary o = e.object();
                 out.add("s3://" + bucket + "/" + o.key());
                 out.add("");
+                ObjectDetails.View view = objectDetails.view(new ObjectDetails.Key(bucket, o.key()));
+                if (view.info() != null) {
+                    out.addAll(fitStatLines(view.info().describe(), width));   // the stat command's own lines
+                    return out;
+                }
+                // until the HEAD answers: what the listing said
                 out.add("Size:  " + o.size() + " bytes (" + human(o.size()) + ")");
                 out.add("Date:  " + (o.lastModified() == null ? "-" : LONG_DATE.format(o.lastModified()) + "Z"));
                 out.add("Class: " + (o.storageClass() == null ? "-" : o.storageClass()));
-                out.add("ETag:  " + (o.etag() == null ? "-" : o.etag()));
+                out.add("");
+                out.add(view.loading() ? "metadata loading" + theme.ellipsis : "metadata: " + view.error());
                 return out;
             }
             if (e != null && e.kind() == Listing.Kind.PREFIX) {
@@ -1056,11 +1108,12 @@ public final class TuiApp {
                 "  F2 F3 F4         browse, CORS pane, preflight tester",
                 "  ? or F1          this help          Ctrl-R  reload",
                 "  q or F10         back to the shell  Esc     back / cancel",
-                "  Ctrl-C           cancels a running operation (it never quits)",
+                "  Ctrl-C           cancels a running operation, never quits",
                 "Browse",
                 "  Up/Down PgUp/PgDn Home/End  move    Enter/Right  open",
-                "  Left/Backspace   up one folder     letters  filter (/ first to type q)",
-                "  more...          Enter loads the next page of a large folder",
+                "  Left/Backspace   up a folder   letters filter (/ then q)",
+                "  more...          Enter loads the next page of a folder",
+                "  Details          stat of the object the selection rests on",
                 "CORS pane",
                 "  e edit in $EDITOR   d delete   u undo   t template",
                 "  Enter  test the selected rule in the tester   r reload",

@@ -4,6 +4,7 @@ import dev.s3sh.cors.CorsConfiguration;
 import dev.s3sh.store.BucketInfo;
 import dev.s3sh.store.BucketSummary;
 import dev.s3sh.store.ListPage;
+import dev.s3sh.store.ObjectInfo;
 import dev.s3sh.store.ObjectStore;
 import dev.s3sh.store.ObjectSummary;
 import dev.s3sh.store.StoreException;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +26,14 @@ final class FakeStore extends dev.s3sh.testing.UnsupportedStore {
     final Map<String, TreeMap<String, byte[]>> buckets = new ConcurrentHashMap<>();
     final Map<String, CorsConfiguration> cors = new ConcurrentHashMap<>();
     final AtomicInteger listCalls = new AtomicInteger();
+    /** HEADs asked for, in order ("bucket/key"): the details pane must not send one per keypress. */
+    final List<String> statCalls = new CopyOnWriteArrayList<>();
+    /** Per "bucket/key": the content type and user metadata a HEAD reports. */
+    final Map<String, String> contentTypes = new ConcurrentHashMap<>();
+    final Map<String, Map<String, String>> metadata = new ConcurrentHashMap<>();
+    volatile StoreException failStat;
+    /** When set, every HEAD waits for it to open (a slow endpoint). */
+    volatile CountDownLatch statGate;
     volatile boolean blockListing;
     volatile StoreException failCors;
     final CountDownLatch blocked = new CountDownLatch(1);
@@ -83,6 +93,24 @@ final class FakeStore extends dev.s3sh.testing.UnsupportedStore {
     }
 
     @Override
+    public ObjectInfo stat(String bucket, String key) {
+        statCalls.add(bucket + "/" + key);
+        CountDownLatch gate = statGate;
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                throw new StoreException("Interrupted", 0, "interrupted");
+            }
+        }
+        if (failStat != null) throw failStat;
+        byte[] content = objects(bucket).get(key);
+        if (content == null) throw new StoreException("NoSuchKey", 404, "s3://" + bucket + "/" + key + " does not exist");
+        return new ObjectInfo(bucket, key, content.length, WHEN, contentTypes.getOrDefault(bucket + "/" + key, "binary/octet-stream"),
+                "\"etag-" + key + "\"", "STANDARD", metadata.getOrDefault(bucket + "/" + key, Map.of()), 0, 0);
+    }
+
+    @Override
     public void checkBucket(String bucket) {
         objects(bucket);
     }
@@ -125,6 +153,7 @@ final class FakeStore extends dev.s3sh.testing.UnsupportedStore {
     @Override
     public void putObject(String bucket, String key, byte[] content, String contentType) {
         objects(bucket).put(key, content);
+        if (contentType != null) contentTypes.put(bucket + "/" + key, contentType);
     }
 
     @Override

@@ -26,7 +26,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,8 +96,8 @@ class TuiAppTest {
         ui.key(KeyType.End);                        // index.html: object metadata in the details pane
         s = ui.text();
         assertTrue(s.contains("s3://demo/index.html"), s);
-        assertTrue(s.contains("Size:  " + "content of index.html".length() + " bytes"), s);
-        assertTrue(s.contains("Date:  2026-11-28 11:01Z"), s);
+        assertTrue(s.contains("Size: " + "content of index.html".length()), s);
+        assertTrue(s.contains("2026-11-28T11:01:00Z"), s);
 
         ui.key(KeyType.Home).key(KeyType.Enter);     // into docs/
         s = ui.text();
@@ -399,5 +401,131 @@ class TuiAppTest {
         assertTrue(ui.text().contains("Preflight tester"), ui.text());
         ui.key(KeyType.Tab);
         assertTrue(ui.text().contains("Buckets"), ui.text());
+    }
+
+    // ---------------------------------------------------------------- object metadata in the details pane
+
+    /** Steps the loop (no waiting for idle) until {@code condition} holds; bounded. */
+    void stepUntil(java.util.function.BooleanSupplier condition) throws Exception {
+        for (int i = 0; i < 4000 && !condition.getAsBoolean(); i++) {
+            if (!ui.app.step()) Thread.sleep(2);
+        }
+        assertTrue(condition.getAsBoolean(), "condition not reached\n" + ui.text());
+    }
+
+    @Test
+    void detailsShowTheObjectsMetadataAsStatDoes() throws Exception {
+        store.contentTypes.put("demo/index.html", "text/html");
+        store.metadata.put("demo/index.html", Map.of("owner", "ops", "purpose", "landing"));
+        open(80, 24).key(KeyType.Enter).key(KeyType.End);
+        String s = ui.text();
+        assertTrue(s.contains("s3://demo/index.html"), s);
+        assertTrue(s.contains("Content type: text/html"), s);
+        assertTrue(s.contains("Storage class:") && s.contains("STANDARD"), s);
+        assertTrue(s.contains("ETag: etag-index.html"), s);
+        assertTrue(s.contains("x-amz-meta-owner: ops"), s);
+        assertTrue(s.contains("x-amz-meta-purpose:"), s);
+        assertEquals(List.of("demo/index.html"), store.statCalls);
+
+        ui.resize(160, 40);                          // wide enough for stat's own lines, unchanged
+        s = ui.text();
+        for (String line : store.stat("demo", "index.html").describe()) assertTrue(s.contains(line), line + "\n" + s);
+        assertEquals(2, store.statCalls.size(), "a resize redraws from the cache (the extra call is this test's own)");
+    }
+
+    @Test
+    void statLinesKeepTheirPaddingWhenTheyFitAndNeverCutAValue() {
+        List<String> lines = List.of("Size:          21", "ETag:          9d07f5f087582d1d485ccca59a4c0820");
+        assertEquals(lines, TuiApp.fitStatLines(lines, 47));
+        assertEquals(List.of("Size: 21", "ETag: 9d07f5f087582d1d485ccca59a4c0820"), TuiApp.fitStatLines(lines, 46));
+        assertEquals(List.of("Size: 21", "ETag:", "  9d07f5f087582d1d485ccca59a4c0820"), TuiApp.fitStatLines(lines, 24));
+    }
+
+    @Test
+    void quickArrowMovesSendOneHeadForWhereTheSelectionRests() throws Exception {
+        String[] keys = new String[30];
+        for (int i = 0; i < keys.length; i++) keys[i] = String.format("k%02d", i);
+        store.bucket("many", keys);
+        open(80, 24).type("many").key(KeyType.Enter);
+        assertEquals(List.of("many/k00"), store.statCalls, "the first object, once it is selected and settled");
+
+        AtomicLong now = new AtomicLong();           // a clock that stands still while the keys arrive
+        ui.app.settleClock(now::get);
+        for (int i = 1; i < keys.length; i++) {
+            ui.terminal.addInput(new com.googlecode.lanterna.input.KeyStroke(KeyType.ArrowDown));
+            ui.app.step();
+        }
+        assertTrue(ui.text().contains("s3://many/k29"), ui.text());
+        assertTrue(ui.text().contains("metadata loading"), ui.text());
+        assertEquals(1, store.statCalls.size(), "no HEAD for the 29 objects passed over");
+        now.addAndGet(ObjectDetails.SETTLE_NANOS);    // the selection rests on k29
+        ui.settle();
+        assertEquals(List.of("many/k00", "many/k29"), store.statCalls);
+        assertTrue(ui.text().contains("ETag: etag-k29"), ui.text());
+
+        // keys that arrive together are taken together: one HEAD for where they end, whatever the clock
+        ui.app.settleClock(System::nanoTime);
+        for (int i = 0; i < 20; i++) ui.terminal.addInput(new com.googlecode.lanterna.input.KeyStroke(KeyType.ArrowUp));
+        ui.settle();
+        assertEquals(List.of("many/k00", "many/k29", "many/k09"), store.statCalls);
+        assertTrue(ui.text().contains("ETag: etag-k09"), ui.text());
+    }
+
+    @Test
+    void reselectingACachedObjectSendsNoHeadAndCtrlRFetchesAgain() throws Exception {
+        open(80, 24).key(KeyType.Enter).key(KeyType.End);
+        assertEquals(1, store.statCalls.size());
+        ui.key(KeyType.Home);                        // docs/: a folder, no HEAD
+        assertTrue(ui.text().contains("folder s3://demo/doc"), ui.text());
+        ui.key(KeyType.End);
+        assertTrue(ui.text().contains("ETag: etag-index.html"), ui.text());
+        assertEquals(1, store.statCalls.size(), "the second visit comes from the cache");
+
+        store.contentTypes.put("demo/index.html", "text/html");
+        ui.ctrl('r').key(KeyType.End);               // reload forgets the bucket's metadata
+        assertEquals(2, store.statCalls.size());
+        assertTrue(ui.text().contains("Content type: text/html"), ui.text());
+    }
+
+    @Test
+    void aFailingHeadIsOneLineInTheDetailsPaneAndMovingBackRetries() throws Exception {
+        store.failStat = new StoreException("AccessDenied", 403, "access to s3://demo/index.html was denied: check the key's permissions");
+        open(80, 24).key(KeyType.Enter).key(KeyType.End);
+        String s = ui.text();
+        assertTrue(s.contains("metadata: access to"), s);
+        assertTrue(s.replace("\n", " ").replaceAll("[│ ]+", " ").contains("was denied: check the key's permissions"), s);
+        assertFalse(s.contains("Exception") || s.contains("at dev.s3sh"), "no stack trace\n" + s);
+        assertTrue(s.contains("Size:  21 bytes"), "the listing's facts stay\n" + s);
+        assertTrue(ui.app.running());
+        assertEquals(1, store.statCalls.size(), "a failure is not retried while the selection stays");
+
+        store.failStat = null;
+        ui.key(KeyType.ArrowUp).key(KeyType.ArrowDown);
+        assertEquals(2, store.statCalls.size(), "coming back asks again: a failure is not cached");
+        assertTrue(ui.text().contains("ETag: etag-index.html"), ui.text());
+    }
+
+    @Test
+    void aLateAnswerNeverLandsOnAnotherObjectsPane() throws Exception {
+        store.bucket("two", "a.txt", "b.txt");
+        open(80, 24).type("two");
+        CountDownLatch gate = new CountDownLatch(1);
+        store.statGate = gate;
+        ui.terminal.addInput(new com.googlecode.lanterna.input.KeyStroke(KeyType.Enter));
+        stepUntil(() -> store.statCalls.size() == 1);  // a.txt's HEAD is on the wire
+        ui.terminal.addInput(new com.googlecode.lanterna.input.KeyStroke(KeyType.ArrowDown));
+        stepUntil(() -> ui.text().contains("s3://two/b.txt"));
+        assertTrue(ui.text().contains("metadata loading"), ui.text());
+        assertFalse(ui.app.running() && ui.text().contains("Working"), "no progress box: the screen is free\n" + ui.text());
+        store.statGate = null;
+        gate.countDown();
+        ui.settle();
+        assertEquals(List.of("two/a.txt", "two/b.txt"), store.statCalls);
+        String s = ui.text();
+        assertTrue(s.contains("ETag: etag-b.txt"), s);
+        assertFalse(s.contains("etag-a.txt"), s);
+        ui.key(KeyType.ArrowUp);                     // a.txt's late answer was kept for a.txt
+        assertTrue(ui.text().contains("ETag: etag-a.txt"), ui.text());
+        assertEquals(2, store.statCalls.size());
     }
 }

@@ -1,5 +1,7 @@
 package dev.s3sh.shell.commands;
 
+import dev.s3sh.store.ObjectInfo;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,16 +17,8 @@ public final class Formats {
         return instant == null ? "                " : DATE.format(instant);
     }
 
-    /** 1536 → "1.5K"; plain bytes below 1024. */
+    /** 1536 → "1.5K"; plain bytes below 1024 (the one implementation is {@link ObjectInfo#humanSize}). */
     public static String humanSize(long bytes) {
-        if (bytes < 1024) return Long.toString(bytes);
-        String units = "KMGTPE";
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length() - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return (value < 10 ? String.format("%.1f", value) : String.format("%.0f", value)) + units.charAt(unit);
+        return ObjectInfo.humanSize(bytes);
     }
 }

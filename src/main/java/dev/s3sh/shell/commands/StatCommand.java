@@ -51,16 +51,7 @@ public final class StatCommand implements Command {
             docs.add(m);
             if (args.json()) continue;
             out.println(path + " (object):");
-            out.println("   Size:          " + i.size() + (i.size() >= 1024 ? " (" + Formats.humanSize(i.size()) + ")" : ""));
-            out.println("   Last modified: " + (i.lastModified() == null ? "unknown" : i.lastModified()));
-            out.println("   Content type:  " + (i.contentType() == null ? "none" : i.contentType()));
-            out.println("   ETag:          " + i.plainEtag());
-            out.println("   Storage class: " + i.storageClass());
-            if (i.partCount() > 0) {
-                out.println("   Parts:         " + i.partCount() + (i.partSize() > 0 ? " of " + Formats.humanSize(i.partSize()) : ""));
-            }
-            if (i.metadata().isEmpty()) out.println("   Metadata:      none");
-            new TreeMap<>(i.metadata()).forEach((k, v) -> out.println("   Metadata:      x-amz-meta-" + k + ": " + v));
+            for (String line : i.describe()) out.println("   " + line);
         }
         if (args.json()) ctx.printJson(docs.size() == 1 ? docs.get(0) : Map.of("objects", docs));
         out.flush();
