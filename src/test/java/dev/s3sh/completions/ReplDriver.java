@@ -68,6 +68,30 @@ final class ReplDriver implements AutoCloseable {
         fail("the screen never showed " + what + ":\n" + String.join("\n", screen()));
     }
 
+    /**
+     * Presses {@code k} (ending in Tab) and waits for {@code condition}. A listing slower than the
+     * REPL's budget (a loaded machine) shows "still listing" and finishes in the background; then
+     * Tab is pressed again, as a user would, and is answered from the finished listing.
+     */
+    void tabUntil(String k, String what, Predicate<List<String>> condition) throws IOException, InterruptedException {
+        int hints = stillListing();
+        press(k);
+        for (int i = 0; i < 1000; i++) {
+            if (condition.test(screen())) return;
+            if (stillListing() > hints) {
+                hints = stillListing();
+                Thread.sleep(200);
+                press("\t");
+            }
+            Thread.sleep(20);
+        }
+        fail("the screen never showed " + what + ":\n" + String.join("\n", screen()));
+    }
+
+    private int stillListing() {
+        return (int) screen().stream().filter(l -> l.contains("still listing")).count();
+    }
+
     void awaitText(String text) throws InterruptedException {
         await("'" + text + "'", lines -> lines.stream().anyMatch(l -> l.contains(text)));
     }
