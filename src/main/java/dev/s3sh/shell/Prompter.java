@@ -5,8 +5,16 @@ public interface Prompter {
     /** True when there is a person to ask. */
     boolean interactive();
 
-    /** Asks a yes/no question; anything but yes is no. */
-    boolean confirm(String question);
+    /**
+     * Asks a yes/no question; anything but yes is no. By default the question is asked with
+     * {@link #readLine} and "y" or "yes" (any case, spaces around) is yes; a cancelled line is no.
+     */
+    default boolean confirm(String question) {
+        String answer = readLine(question + " [y/N] ");
+        if (answer == null) return false;
+        String a = answer.trim();
+        return a.equalsIgnoreCase("y") || a.equalsIgnoreCase("yes");
+    }
 
     /** Reads a line without echo (for secrets); null if cancelled. */
     String readSecret(String prompt);

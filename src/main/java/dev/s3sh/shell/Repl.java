@@ -235,12 +235,6 @@ public final class Repl {
         }
 
         @Override
-        public boolean confirm(String question) {
-            String answer = readLine(question + " [y/N] ");
-            return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
-        }
-
-        @Override
         public String readSecret(String prompt) {
             try {
                 // a secret never goes to history, whatever it looks like

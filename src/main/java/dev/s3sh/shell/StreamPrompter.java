@@ -24,12 +24,6 @@ final class StreamPrompter implements Prompter {
     }
 
     @Override
-    public boolean confirm(String question) {
-        String answer = readLine(question + " [y/N] ");
-        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
-    }
-
-    @Override
     public String readSecret(String prompt) {
         Console console = System.console();
         if (console == null) return null;

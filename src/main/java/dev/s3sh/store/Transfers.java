@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  *
  * <p>Interruption (Ctrl-C interrupts the calling thread) stops the workers, aborts the multipart
  * upload and deletes the partial download, which never has the final name (it is written to
- * {@code DEST.part-XXXX} and renamed at the end).
+ * {@code DEST.part-XXXX} and renamed at the end). Ctrl-C while the completion's answer is awaited
+ * comes too late when the server has already assembled the object: the read-back then reports it
+ * as stored, as it is.
  */
 public final class Transfers {
     private static final Pattern PLAIN_MD5 = Pattern.compile("[0-9a-f]{32}");
@@ -110,11 +112,21 @@ public final class Transfers {
             try {
                 etag = store.completeMultipart(bucket, key, uploadId, etags);
             } catch (StoreException e) {
-                // the answer can be lost after the server assembled the object: the read-back decides
-                if ("Interrupted".equals(e.code()) || !storedAs(bucket, key, size, expected)) throw e;
+                // the answer can be lost, or Ctrl-C can come, after the server assembled the object: the
+                // read-back decides. After Ctrl-C the upload is aborted first, so that it cannot complete
+                // after the read-back has found nothing.
+                boolean interrupted = "Interrupted".equals(e.code());
+                if (interrupted) abortQuietly(bucket, key, uploadId);
+                Boolean stored = storedAs(bucket, key, size, expected);
+                if (interrupted && stored == null) {
+                    throw new StoreException("Interrupted", 0, "interrupted while s3://" + bucket + "/" + key
+                            + " was being completed, and it could not be read back: check with 'stat s3://" + bucket + "/" + key + "'");
+                }
+                if (!Boolean.TRUE.equals(stored)) throw e;
                 completed = true;
-                return new Result(size, expected, parts, "the answer to the completion was lost; the read-back shows size "
-                        + size + " and ETag MD5(part MD5s)-" + parts);
+                return new Result(size, expected, parts, (interrupted ? "Ctrl-C came after the server had completed the upload"
+                        : "the answer to the completion was lost") + "; the read-back shows size " + size
+                        + " and ETag MD5(part MD5s)-" + parts);
             }
             completed = true;
             if (etag != null && !etag.equals(expected)) {
@@ -153,13 +165,20 @@ public final class Transfers {
         }
     }
 
-    /** Whether the server holds {@code key} with this size and (multipart) ETag; false when it cannot be read. */
-    private boolean storedAs(String bucket, String key, long size, String etag) {
+    /**
+     * Whether the server holds {@code key} with this size and (multipart) ETag: false when it holds no
+     * such key or another object, null when it cannot be read. Not interrupted by a pending Ctrl-C,
+     * which stays pending.
+     */
+    private Boolean storedAs(String bucket, String key, long size, String etag) {
+        boolean interrupted = Thread.interrupted();
         try {
             ObjectInfo info = store.stat(bucket, key);
             return info.size() == size && etag.equals(info.plainEtag());
         } catch (StoreException e) {
-            return false;
+            return "NoSuchKey".equals(e.code()) ? false : null;
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 

@@ -1,37 +1,27 @@
 package dev.s3sh.shell;
 
-import dev.s3sh.config.Profile;
 import dev.s3sh.cors.CorsConfiguration;
 import dev.s3sh.cors.CorsNormalizer;
 import dev.s3sh.cors.CorsXml;
-import dev.s3sh.session.Session;
-import dev.s3sh.shell.commands.BuiltinCommands;
 import dev.s3sh.store.S3ObjectStore;
 import dev.s3sh.store.Timeouts;
 import dev.s3sh.testing.FaultProxy;
 import dev.s3sh.testing.FaultProxy.Fault;
 import dev.s3sh.testing.LocalRgw;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.impl.ExternalTerminal;
+import dev.s3sh.testing.TypedRepl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,31 +60,6 @@ class InterruptIT {
         System.out.println("InterruptIT: interrupts tested " + interrupts);
     }
 
-    /** The screen so far, and a way to wait (bounded) for something to appear on it after a mark. */
-    static final class Screen {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        synchronized String text() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
-
-        int mark() {
-            return text().length();
-        }
-
-        void await(int from, String expected) throws InterruptedException {
-            awaitTrue(() -> text().indexOf(expected, from) >= 0, "'" + expected + "' on the screen after offset " + from);
-        }
-    }
-
-    static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            if (condition.getAsBoolean()) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("waited 30 s for " + what);
-    }
-
     static int occurrences(String text, String word) {
         int n = 0;
         for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length())) n++;
@@ -121,110 +86,87 @@ class InterruptIT {
         Map<String, String> env = Map.of("EDITOR", editor.toString(), "XDG_STATE_HOME", state.toString());
         Path editDir = state.resolve("s3sh/edit");
 
-        PipedOutputStream keys = new PipedOutputStream();
-        PipedInputStream in = new PipedInputStream(keys, 64 * 1024);
-        Screen screen = new Screen();
-        CommandRegistry registry = BuiltinCommands.registry();
-        Profile profile = proxy.profile();
-        List<Throwable> typistFailure = new ArrayList<>();
-        try (Terminal terminal = new ExternalTerminal("test", "xterm", in, screen.bytes, StandardCharsets.UTF_8);
-             Session session = new Session(profile, p -> new S3ObjectStore(p, null, Timeouts.DEFAULT))) {
-            Repl repl = new Repl(terminal, session, registry, new CommandRunner(registry, false, List.of()), false,
-                    tmp.resolve("history"), env);
-            Thread typist = new Thread(() -> {
-                try {
-                    int m;
-                    // 1. a long listing: the server's answer is held back
-                    proxy.faultOn("GET", Fault.delay(HOLD_MS));
-                    proxy.forget();
-                    m = screen.mark();
-                    type(keys, "ls s3://" + bucket + "/dir/\r");
-                    awaitTrue(() -> seen("GET"), "the listing request");
-                    ctrlC(keys);
-                    screen.await(m, "interrupted");
-                    proxy.pass();
-                    int afterFirst = m;
-                    m = screen.mark();
-                    type(keys, "ls s3://" + bucket + "/dir/\r");
-                    screen.await(m, "key-2.txt");
-                    assertTrue(proxy.holding() > 0, "the next command ran at once, not after the held answer");
-                    assertEquals(1, occurrences(screen.text().substring(afterFirst), "interrupted"),
-                            "Ctrl-C reported once\n" + screen.text().substring(afterFirst));
+        TypedRepl repl = new TypedRepl(proxy.profile(), p -> new S3ObjectStore(p, null, Timeouts.DEFAULT),
+                tmp.resolve("history")).env(env);
+        try {
+            TypedRepl.Result r = repl.run(keys -> {
+                int m;
+                // 1. a long listing: the server's answer is held back
+                proxy.faultOn("GET", Fault.delay(HOLD_MS));
+                proxy.forget();
+                m = keys.mark();
+                keys.type("ls s3://" + bucket + "/dir/\r");
+                TypedRepl.awaitTrue(() -> seen("GET"), "the listing request");
+                keys.ctrlC();
+                keys.await(m, "interrupted");
+                proxy.pass();
+                int afterFirst = m;
+                m = keys.mark();
+                keys.type("ls s3://" + bucket + "/dir/\r");
+                keys.await(m, "key-2.txt");
+                assertTrue(proxy.holding() > 0, "the next command ran at once, not after the held answer");
+                assertEquals(1, occurrences(keys.screen().substring(afterFirst), "interrupted"),
+                        "Ctrl-C reported once\n" + keys.screen().substring(afterFirst));
 
-                    // 2. cors edit, before the editor: reading the live configuration hangs
-                    proxy.faultOn("GET", Fault.delay(HOLD_MS));
-                    proxy.forget();
-                    m = screen.mark();
-                    type(keys, "cors edit s3://" + bucket + "\r");
-                    awaitTrue(() -> seen("GET"), "cors edit reading the live rules");
-                    ctrlC(keys);
-                    screen.await(m, "interrupted");
-                    assertEquals(0, files(editDir).size(), "no edit file before the editor opened");
-                    proxy.pass();
+                // 2. cors edit, before the editor: reading the live configuration hangs
+                proxy.faultOn("GET", Fault.delay(HOLD_MS));
+                proxy.forget();
+                m = keys.mark();
+                keys.type("cors edit s3://" + bucket + "\r");
+                TypedRepl.awaitTrue(() -> seen("GET"), "cors edit reading the live rules");
+                keys.ctrlC();
+                keys.await(m, "interrupted");
+                assertEquals(0, files(editDir).size(), "no edit file before the editor opened");
+                proxy.pass();
 
-                    // 3. cors edit, in the editor
-                    Files.writeString(mode, "hang");
-                    m = screen.mark();
-                    type(keys, "cors edit s3://" + bucket + "\r");
-                    awaitTrue(() -> Files.exists(started), "the editor started");
-                    ctrlC(keys);
-                    screen.await(m, "your edit is kept in ");
-                    List<Path> kept = files(editDir);
-                    assertEquals(1, kept.size(), kept.toString());
-                    assertTrue(Files.readString(kept.get(0)).contains("https://old.example.test"), "the file as the editor left it");
-                    assertTrue(screen.text().substring(m).contains(kept.get(0).toString()), "its path is printed");
-                    awaitTrue(() -> ProcessHandle.current().descendants()
-                            .noneMatch(p -> p.info().command().orElse("").endsWith("sleep")), "the editor ended");
+                // 3. cors edit, in the editor
+                Files.writeString(mode, "hang");
+                m = keys.mark();
+                keys.type("cors edit s3://" + bucket + "\r");
+                TypedRepl.awaitTrue(() -> Files.exists(started), "the editor started");
+                keys.ctrlC();
+                keys.await(m, "your edit is kept in ");
+                List<Path> kept = files(editDir);
+                assertEquals(1, kept.size(), kept.toString());
+                assertTrue(Files.readString(kept.get(0)).contains("https://old.example.test"), "the file as the editor left it");
+                assertTrue(keys.screen().substring(m).contains(kept.get(0).toString()), "its path is printed");
+                TypedRepl.awaitTrue(() -> ProcessHandle.current().descendants()
+                        .noneMatch(p -> p.info().command().orElse("").endsWith("sleep")), "the editor ended");
 
-                    // 4. cors edit, after the editor: the push's answer is held back (the server has applied it)
-                    Files.writeString(mode, "write");
-                    proxy.faultOn("PUT", Fault.delay(HOLD_MS));
-                    proxy.forget();
-                    m = screen.mark();
-                    type(keys, "cors edit s3://" + bucket + " --yes\r");
-                    awaitTrue(() -> seen("PUT"), "the push");
-                    ctrlC(keys);
-                    screen.await(m, "may hold either version");
-                    screen.await(m, "your edit is kept in ");
-                    assertEquals(2, files(editDir).size(), "the second edit is kept too");
-                    proxy.pass();
-                    m = screen.mark();
-                    type(keys, "cors undo s3://" + bucket + " --yes\r");
-                    screen.await(m, "s3://" + bucket + ": CORS updated");
-                    assertTrue(CorsNormalizer.sameRules(LocalRgw.store().getCors(bucket).orElse(null), CorsNormalizer.rgwStoredForm(OLD)),
-                            "'cors undo' put the rules from before the interrupted push back");
+                // 4. cors edit, after the editor: the push's answer is held back (the server has applied it)
+                Files.writeString(mode, "write");
+                proxy.faultOn("PUT", Fault.delay(HOLD_MS));
+                proxy.forget();
+                m = keys.mark();
+                keys.type("cors edit s3://" + bucket + " --yes\r");
+                TypedRepl.awaitTrue(() -> seen("PUT"), "the push");
+                keys.ctrlC();
+                keys.await(m, "may hold either version");
+                keys.await(m, "your edit is kept in ");
+                assertEquals(2, files(editDir).size(), "the second edit is kept too");
+                proxy.pass();
+                m = keys.mark();
+                keys.type("cors undo s3://" + bucket + " --yes\r");
+                keys.await(m, "s3://" + bucket + ": CORS updated");
+                assertTrue(CorsNormalizer.sameRules(LocalRgw.store().getCors(bucket).orElse(null), CorsNormalizer.rgwStoredForm(OLD)),
+                        "'cors undo' put the rules from before the interrupted push back");
 
-                    // 5. a tab completion whose listing is slow, then Ctrl-C on the line
-                    proxy.faultOn("GET", Fault.delay(HOLD_MS));
-                    m = screen.mark();
-                    type(keys, "ls s3://" + bucket + "/dir/ke\t");
-                    screen.await(m, "still listing");
-                    ctrlC(keys);
-                    proxy.pass();
-                    m = screen.mark();
-                    type(keys, "pwd\r");
-                    screen.await(m, "s3://");
-                    type(keys, "exit\r");
-                } catch (Throwable t) {
-                    typistFailure.add(t);
-                    try {
-                        type(keys, "\u0003exit\r");
-                    } catch (Exception ignored) {
-                        // the REPL is gone
-                    }
-                }
+                // 5. a tab completion whose listing is slow, then Ctrl-C on the line
+                proxy.faultOn("GET", Fault.delay(HOLD_MS));
+                m = keys.mark();
+                keys.type("ls s3://" + bucket + "/dir/ke\t");
+                keys.await(m, "still listing");
+                keys.ctrlC();
+                proxy.pass();
+                m = keys.mark();
+                keys.type("pwd\r");
+                keys.await(m, "s3://");
             });
-            typist.start();
-            repl.run();
-            typist.join();
+            interrupts += r.ctrlCs();
+            assertFalse(r.screen().contains("Exception"), r.screen());
         } finally {
             proxy.pass();
         }
-        if (!typistFailure.isEmpty()) {
-            AssertionError e = new AssertionError("screen:\n" + screen.text(), typistFailure.get(0));
-            throw e;
-        }
-        assertFalse(screen.text().contains("Exception"), screen.text());
     }
 
     private static List<Path> files(Path dir) throws Exception {
@@ -232,17 +174,5 @@ class InterruptIT {
         try (Stream<Path> s = Files.list(dir)) {
             return s.toList();
         }
-    }
-
-    private static void ctrlC(PipedOutputStream keys) throws Exception {
-        Thread.sleep(200);
-        type(keys, "\u0003");
-        interrupts++;
-    }
-
-    private static void type(PipedOutputStream keys, String text) throws Exception {
-        keys.write(text.getBytes(StandardCharsets.UTF_8));
-        keys.flush();
-        Thread.sleep(150);
     }
 }

@@ -1,24 +1,17 @@
 package dev.s3sh.shell;
 
-import dev.s3sh.session.Session;
 import dev.s3sh.shell.commands.BuiltinCommands;
 import dev.s3sh.store.S3ObjectStore;
 import dev.s3sh.testing.LocalRgw;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.impl.ExternalTerminal;
+import dev.s3sh.testing.TypedRepl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -67,41 +60,24 @@ class ReplIT {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS) // a guard against a hung REPL, not a speed check
     void promptCdLsCtrlCAndHistory(@TempDir Path tmp) throws Exception {
-        PipedOutputStream keys = new PipedOutputStream();
-        PipedInputStream in = new PipedInputStream(keys, 64 * 1024);
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
         BlockCommand block = new BlockCommand();
         CommandRegistry registry = BuiltinCommands.registry().register(block);
         Path history = tmp.resolve("history");
-        int status;
-        // an external terminal applies the line discipline itself, so Ctrl-C raises INT as a tty would
-        try (Terminal terminal = new ExternalTerminal("test", "xterm", in, screen, StandardCharsets.UTF_8);
-             Session session = new Session(LocalRgw.profile(), S3ObjectStore::new)) {
-            Repl repl = new Repl(terminal, session, registry, new CommandRunner(registry, false, java.util.List.of()),
-                    false, history, Map.of());
-            Thread typist = new Thread(() -> {
-                try {
-                    type(keys, "cd " + bucket + "\r");
-                    type(keys, "ls\r");
-                    type(keys, "cd photos\r");
-                    type(keys, "half-typed line");
-                    type(keys, "\u0003");                // Ctrl-C at the prompt clears the line
-                    type(keys, "block\r");
+        TypedRepl.Result r = new TypedRepl(LocalRgw.profile(), S3ObjectStore::new, history)
+                .registry(registry).pauseMs(300) // let the REPL render before the next line, as a person would
+                .run(keys -> {
+                    keys.type("cd " + bucket + "\r");
+                    keys.type("ls\r");
+                    keys.type("cd photos\r");
+                    keys.type("half-typed line");
+                    keys.ctrlC();                       // Ctrl-C at the prompt clears the line
+                    keys.type("block\r");
                     block.started.await(20, TimeUnit.SECONDS);
-                    Thread.sleep(200);
-                    type(keys, "\u0003");                // Ctrl-C during a command interrupts it
-                    type(keys, "pwd\r");
-                    type(keys, "export AWS_SECRET_ACCESS_KEY=abc\r");
-                    type(keys, "exit\r");
-                } catch (Exception e) {
-                    throw new RuntimeException(e);
-                }
-            });
-            typist.start();
-            status = repl.run();
-            typist.join();
-        }
-        String out = screen.toString(StandardCharsets.UTF_8);
+                    keys.ctrlC();                       // Ctrl-C during a command interrupts it
+                    keys.type("pwd\r");
+                    keys.type("export AWS_SECRET_ACCESS_KEY=abc\r");
+                });
+        String out = r.screen();
         assertTrue(out.contains("local s3:// > "), "first prompt\n" + out);
         assertTrue(out.contains("local s3://" + bucket + "/ > "), "prompt after cd\n" + out);
         assertTrue(out.contains("photos/"), "ls output\n" + out);
@@ -110,15 +86,9 @@ class ReplIT {
         assertTrue(out.contains("s3://" + bucket + "/photos/\r\n") || out.contains("s3://" + bucket + "/photos/\n"),
                 "pwd still works after the interrupt: the session survived\n" + out);
         assertFalse(out.contains("half-typed line\r\nunknown command"), "the cleared line was not run\n" + out);
-        assertEquals(ExitCode.OK, status);
+        assertEquals(ExitCode.OK, r.status());
         String saved = Files.readString(history);
         assertTrue(saved.contains("cd photos"), saved);
         assertFalse(saved.contains("AWS_SECRET_ACCESS_KEY"), "a line with a secret is not kept in history");
-    }
-
-    private static void type(PipedOutputStream keys, String text) throws Exception {
-        keys.write(text.getBytes(StandardCharsets.UTF_8));
-        keys.flush();
-        Thread.sleep(300); // let the REPL render before the next line, as a person would
     }
 }
