@@ -98,6 +98,8 @@ class EditorTerminalIT {
         env.put("XDG_STATE_HOME", dir.resolve("state").toString());
         env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
         env.put("HOME", dir.toString());
+        // bash writes its history into HOME when tmux is killed, racing the temp folder's deletion
+        env.put("HISTFILE", "/dev/null");
         env.put("TERM", "xterm-256color");
         env.remove("TMUX");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
