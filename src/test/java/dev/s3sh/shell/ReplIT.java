@@ -57,6 +57,61 @@ class ReplIT {
         }
     }
 
+    /** Ignores interrupts until released: stands for a call stuck where an interrupt does not reach. */
+    static final class StubbornCommand implements Command {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch ended = new CountDownLatch(1);
+
+        @Override
+        public CommandSpec spec() {
+            return CommandSpec.builder("stubborn").summary("ignore Ctrl-C until released").build();
+        }
+
+        @Override
+        public int run(CommandContext ctx, ParsedArgs args) {
+            started.countDown();
+            try {
+                while (true) {
+                    try {
+                        if (release.await(60, TimeUnit.SECONDS)) break;
+                    } catch (InterruptedException ignored) {
+                        // keeps waiting, as a blocked socket read would
+                    }
+                }
+                ctx.out().println("stubborn ended late");
+                return ExitCode.OK;
+            } finally {
+                ended.countDown();
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a guard against a hung REPL, not a speed check
+    void aCommandThatIgnoresCtrlCIsLeftBehindByASecondOne(@TempDir Path tmp) throws Exception {
+        StubbornCommand stubborn = new StubbornCommand();
+        CommandRegistry registry = BuiltinCommands.registry().register(stubborn);
+        TypedRepl.Result r = new TypedRepl(LocalRgw.profile(), S3ObjectStore::new, tmp.resolve("history"))
+                .registry(registry)
+                .run(keys -> {
+                    int m = keys.mark();
+                    keys.type("stubborn\r");
+                    assertTrue(stubborn.started.await(20, TimeUnit.SECONDS), "the command started");
+                    keys.ctrlC();
+                    keys.await(m, "Ctrl-C again leaves the command");   // said when the first one did not stop it
+                    keys.ctrlC();
+                    keys.await(m, "goes on in the background");
+                    int m2 = keys.mark();
+                    keys.type("pwd\r");
+                    keys.await(m2, "s3://");                            // runs now, not behind the stuck command
+                    assertEquals(1, stubborn.ended.getCount(), "the stuck command is still running");
+                    stubborn.release.countDown();
+                    assertTrue(stubborn.ended.await(20, TimeUnit.SECONDS));
+                });
+        assertEquals(ExitCode.OK, r.status(), r.screen());
+    }
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS) // a guard against a hung REPL, not a speed check
     void promptCdLsCtrlCAndHistory(@TempDir Path tmp) throws Exception {
