@@ -24,6 +24,7 @@ public final class CommandContext {
     private volatile java.nio.file.Path stateDir;
     private volatile FullScreen fullScreen = FullScreen.NONE;
     private volatile boolean progressVisible;
+    private volatile java.io.OutputStream rawOut;
 
     public CommandContext(Session session, PrintWriter out, PrintWriter err, Prompter prompter,
                           EditorLauncher editor, CommandRegistry registry, boolean color) {
@@ -103,6 +104,20 @@ public final class CommandContext {
     public Progress progress(ParsedArgs args, String label, long totalBytes) {
         if (!progressVisible || args.json()) return Progress.NONE;
         return new Progress(err, label, totalBytes, System::nanoTime);
+    }
+
+    /**
+     * Standard output as bytes, for {@code get SRC -}: set by one-shot and script runs, where it is a
+     * pipe or a file the user chose; the REPL and the full-screen mode have none (raw bytes would
+     * garble the screen).
+     */
+    public java.util.Optional<java.io.OutputStream> rawOut() {
+        return java.util.Optional.ofNullable(rawOut);
+    }
+
+    public CommandContext rawOut(java.io.OutputStream stream) {
+        this.rawOut = stream;
+        return this;
     }
 
     public void requestExit() {

@@ -226,7 +226,8 @@ public final class Main {
                 CommandContext ctx = new CommandContext(session, out, err, prompter, editor, registry, color)
                         .stateDir(new XdgDirs(env).state())
                         .withFullScreen(fullScreen)
-                        .showProgress(isTty("s3sh.stderr.tty"));
+                        .showProgress(isTty("s3sh.stderr.tty"))
+                        .rawOut(stdout);
                 return runInterruptibly(() -> runner.run(ctx, inv.command()));
             }
             if (stdinTty) {
@@ -237,7 +238,8 @@ public final class Main {
                 }
             }
             CommandContext ctx = new CommandContext(session, out, err, Prompter.NONE,
-                    file -> TerminalEditorProcess.run(editorEnv, file), registry, false).stateDir(new XdgDirs(env).state());
+                    file -> TerminalEditorProcess.run(editorEnv, file), registry, false).stateDir(new XdgDirs(env).state())
+                    .rawOut(stdout);
             return ScriptMode.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), ctx, runner);
         }
     }

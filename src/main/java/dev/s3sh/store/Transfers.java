@@ -2,6 +2,7 @@ package dev.s3sh.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -280,6 +281,35 @@ public final class Transfers {
         }
     }
 
+    /**
+     * The object's bytes to {@code out} in order ({@code get SRC -}): one stream, resumed where it broke
+     * off, checked at the end against a plain (MD5) ETag; a multipart ETag is checked by size only,
+     * since the stream cannot be re-read to try part sizes.
+     */
+    public Result stream(ObjectInfo info, OutputStream out) {
+        String bucket = info.bucket(), key = info.key();
+        String etag = info.plainEtag() == null ? "" : info.plainEtag();
+        long[] written = {0};
+        try {
+            String md5 = copyRange(bucket, key, 0, info.size() - 1, info.size(), (buf, n, position) -> {
+                out.write(buf, 0, n);
+                written[0] += n;
+            }, null, true);
+            out.flush();
+            if (written[0] != info.size()) {
+                throw new StoreException("ShortRead", 0, "s3://" + bucket + "/" + key + " came back with " + written[0]
+                        + " bytes instead of " + info.size() + ": do not trust the output, try again");
+            }
+            String verified = PLAIN_MD5.matcher(etag).matches() ? verifyWhole(bucket, key, etag, md5) : "size only (the ETag is not an MD5)";
+            return new Result(info.size(), etag, 1, verified);
+        } catch (InterruptedIOException e) {
+            throw new StoreException("Interrupted", 0, "interrupted");
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) throw new StoreException("Interrupted", 0, "interrupted");
+            throw new StoreException("LocalFile", 0, "cannot write s3://" + bucket + "/" + key + " to the output: " + e.getMessage());
+        }
+    }
+
     private List<Callable<String>> ranges(String bucket, String key, long size, long partSize, FileChannel out,
                                           LongConsumer progress, boolean hash) {
         List<Callable<String>> tasks = new ArrayList<>();
@@ -301,11 +331,24 @@ public final class Transfers {
                 + " but the bytes received give " + got + ": the object changed or the transfer was damaged; try again");
     }
 
-    /** Writes bytes first..last of the object at the same offsets of {@code out}; returns their MD5 when asked. */
     /** Attempts at one range whose body breaks off (reset, cut): each resumes where the last one stopped. */
     static final int RANGE_ATTEMPTS = 3;
 
+    /** Where the bytes of a range go: {@code n} bytes of {@code buf} belong at {@code position} of the object. */
+    private interface Sink {
+        void write(byte[] buf, int n, long position) throws IOException;
+    }
+
     private String copyRange(String bucket, String key, long first, long last, long size, FileChannel out,
+                             LongConsumer progress, boolean hash) throws IOException {
+        return copyRange(bucket, key, first, last, size, (buf, n, position) -> {
+            ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
+            while (b.hasRemaining()) position += out.write(b, position);
+        }, progress, hash);
+    }
+
+    /** Writes bytes first..last of the object to {@code out}; returns their MD5 when asked. */
+    private String copyRange(String bucket, String key, long first, long last, long size, Sink out,
                              LongConsumer progress, boolean hash) throws IOException {
         MessageDigest md5 = hash ? S3ObjectStore.md5() : null;
         if (size == 0) return md5 == null ? null : HexFormat.of().formatHex(md5.digest());
@@ -318,8 +361,8 @@ public final class Transfers {
                 while ((n = in.read(buf)) > 0) {
                     if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("interrupted");
                     if (md5 != null) md5.update(buf, 0, n);
-                    ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
-                    while (b.hasRemaining()) position += out.write(b, position);
+                    out.write(buf, n, position);
+                    position += n;
                     if (progress != null) progress.accept(n);
                 }
                 if (position > last) return md5 == null ? null : HexFormat.of().formatHex(md5.digest());

@@ -149,6 +149,30 @@ class TransfersIT {
     }
 
     @Test
+    void getToStandardOutputWritesTheObjectInOrderAndChecksIt() throws Exception {
+        store.upload(bucket, "stdout/big.bin", null, 0, big, 0, SIZE, "application/octet-stream", null); // plain MD5 ETag
+        Path out = dir.resolve("stdout.bin");
+        Path err = dir.resolve("stdout.err");
+        ProcessBuilder p = new ProcessBuilder(LocalRgw.projectDir().resolve("s3sh").toString(), "--endpoint", LocalRgw.endpoint(),
+                "get", "s3://" + bucket + "/stdout/big.bin", "-")
+                .redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        p.environment().putAll(LocalRgw.childEnv());
+        Process process = p.start();
+        assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "s3sh ended");
+        String said = Files.readString(err);
+        assertEquals(0, process.exitValue(), said);
+        assertEquals(md5(big), md5(out), "standard output holds exactly the object");
+        assertTrue(said.contains("MD5 of the whole object matches the ETag"), said);
+
+        try (ShellHarness shell = ShellHarness.local()) {
+            ShellHarness.Result inRepl = shell.run("get", "s3://" + bucket + "/stdout/big.bin", "-");
+            assertEquals(2, inRepl.status(), inRepl.toString());
+            assertTrue(inRepl.err().contains("run it one-shot"), inRepl.toString());
+        }
+    }
+
+    @Test
     void ctrlCOnAOneShotUploadAbortsIt() throws Exception {
         // the answers to part uploads are held back, so Ctrl-C surely lands mid-upload however
         // fast or loaded the machine is (an unheld 100 MB upload could finish before the signal)
