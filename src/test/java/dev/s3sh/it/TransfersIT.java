@@ -178,7 +178,11 @@ class TransfersIT {
         // fast or loaded the machine is (an unheld 100 MB upload could finish before the signal)
         try (FaultProxy proxy = FaultProxy.to(java.net.URI.create(LocalRgw.endpoint()))) {
             proxy.faultOn("PUT", FaultProxy.Fault.delay(60_000));
-            ProcessBuilder p = new ProcessBuilder(LocalRgw.projectDir().resolve("s3sh").toString(), "--endpoint",
+            // as in a terminal's foreground job, SIGINT starts at its default: a test run from a background
+            // job (nohup, some CI runners) inherits it ignored, and the JVM then installs no handler for it
+            ProcessBuilder p = new ProcessBuilder("python3", "-c",
+                    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+                    LocalRgw.projectDir().resolve("s3sh").toString(), "--endpoint",
                     proxy.uri().toString(), "put", "--part-size", "5M", "--threads", "1", big.toString(),
                     "s3://" + bucket + "/sigint/x.bin")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("sigint.log").toFile())
@@ -189,7 +193,10 @@ class TransfersIT {
             assertTrue(process.isAlive() && proxy.holding() > 0, "a part upload under way: " + Files.readString(dir.resolve("sigint.log")));
             assertFalse(store.listUploads(bucket, "sigint/").isEmpty(), "the multipart upload was started");
             new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-            assertTrue(process.waitFor(40, java.util.concurrent.TimeUnit.SECONDS), "s3sh ended after Ctrl-C");
+            if (!process.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("s3sh did not end after Ctrl-C: " + Files.readString(dir.resolve("sigint.log")));
+            }
             String log = Files.readString(dir.resolve("sigint.log"));
             assertEquals(130, process.exitValue(), log);
             assertTrue(log.contains("interrupted"), log);
