@@ -166,7 +166,7 @@ public final class Repl {
                 }
             }
         } catch (CancellationException e) {
-            terminal.writer().println("interrupted: the command goes on in the background until its request ends");
+            terminal.writer().println("interrupted: the command goes on in the background, and what it prints may still appear");
             terminal.flush();
             worker.shutdown(); // its thread ends with the command; the next command gets a fresh one
             worker = newWorker();
