@@ -86,7 +86,8 @@ class TuiSshIT {
             env.append(k).append("='").append(LocalRgw.childEnv().get(k)).append("'\n");
         }
         env.append("LANG=C.UTF-8\nXDG_STATE_HOME='").append(dir.resolve("state")).append("'\nXDG_CACHE_HOME='")
-                .append(dir.resolve("cache")).append("'\n");
+                .append(dir.resolve("cache")).append("'\n")
+                .append("S3SH_NO_ARCHIVE=1\n"); // no background training writing into the temp folder after the test
         Files.writeString(envFile, env.toString());
         Files.setPosixFilePermissions(envFile, PosixFilePermissions.fromString("rw-------"));
 

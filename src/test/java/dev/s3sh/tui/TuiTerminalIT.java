@@ -61,6 +61,7 @@ class TuiTerminalIT {
         env.put("VISUAL", editorScript(dir).toString());
         env.put("XDG_STATE_HOME", dir.resolve("state").toString());
         env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        env.put("S3SH_NO_ARCHIVE", "1"); // no background training writing into the temp folder after the test (LauncherIT covers it)
         env.remove("TMUX");
         return env;
     }
