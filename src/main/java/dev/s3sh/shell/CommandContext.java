@@ -25,6 +25,7 @@ public final class CommandContext {
     private volatile FullScreen fullScreen = FullScreen.NONE;
     private volatile boolean progressVisible;
     private volatile java.io.OutputStream rawOut;
+    private volatile java.io.InputStream rawIn;
 
     public CommandContext(Session session, PrintWriter out, PrintWriter err, Prompter prompter,
                           EditorLauncher editor, CommandRegistry registry, boolean color) {
@@ -117,6 +118,19 @@ public final class CommandContext {
 
     public CommandContext rawOut(java.io.OutputStream stream) {
         this.rawOut = stream;
+        return this;
+    }
+
+    /**
+     * Standard input as bytes, for {@code put - DEST}: set by one-shot runs only (a script's standard
+     * input is the script; the REPL's is the keyboard).
+     */
+    public java.util.Optional<java.io.InputStream> rawIn() {
+        return java.util.Optional.ofNullable(rawIn);
+    }
+
+    public CommandContext rawIn(java.io.InputStream stream) {
+        this.rawIn = stream;
         return this;
     }
 

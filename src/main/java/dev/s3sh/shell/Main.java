@@ -227,7 +227,8 @@ public final class Main {
                         .stateDir(new XdgDirs(env).state())
                         .withFullScreen(fullScreen)
                         .showProgress(isTty("s3sh.stderr.tty"))
-                        .rawOut(stdout);
+                        .rawOut(stdout)
+                        .rawIn(in);
                 return runInterruptibly(() -> runner.run(ctx, inv.command()));
             }
             if (stdinTty) {

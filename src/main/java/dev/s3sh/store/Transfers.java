@@ -107,36 +107,112 @@ public final class Transfers {
                 });
             }
             List<ObjectStore.SentPart> sent = runAll(tasks);
-            List<String> etags = sent.stream().map(ObjectStore.SentPart::etag).toList();
-            String expected = multipartEtag(sent.stream().map(ObjectStore.SentPart::md5).toList());
-            String etag;
-            try {
-                etag = store.completeMultipart(bucket, key, uploadId, etags);
-            } catch (StoreException e) {
-                // the answer can be lost, or Ctrl-C can come, after the server assembled the object: the
-                // read-back decides. After Ctrl-C the upload is aborted first, so that it cannot complete
-                // after the read-back has found nothing.
-                boolean interrupted = "Interrupted".equals(e.code());
-                if (interrupted) abortQuietly(bucket, key, uploadId);
-                Boolean stored = storedAs(bucket, key, size, expected);
-                if (interrupted && stored == null) {
-                    throw new StoreException("Interrupted", 0, "interrupted while s3://" + bucket + "/" + key
-                            + " was being completed, and it could not be read back: check with 'stat s3://" + bucket + "/" + key + "'");
-                }
-                if (!Boolean.TRUE.equals(stored)) throw e;
-                completed = true;
-                return new Result(size, expected, parts, (interrupted ? "Ctrl-C came after the server had completed the upload"
-                        : "the answer to the completion was lost") + "; the read-back shows size " + size
-                        + " and ETag MD5(part MD5s)-" + parts);
-            }
+            Result result = complete(bucket, key, uploadId, size, sent);
             completed = true;
-            if (etag != null && !etag.equals(expected)) {
-                throw new StoreException("ChecksumMismatch", 0, "s3://" + bucket + "/" + key + " was stored with ETag "
-                        + etag + " but the parts sent give " + expected + ": upload it again");
-            }
-            return new Result(size, etag, parts, "each part's ETag equals the MD5 sent; the object's ETag equals MD5(part MD5s)-" + parts);
+            return result;
         } finally {
             if (!completed) abortQuietly(bucket, key, uploadId);
+        }
+    }
+
+    /**
+     * Completes a multipart upload whose parts were all sent, and checks the object's ETag. When the
+     * answer is lost, or Ctrl-C comes, after the server may have assembled the object, a read-back
+     * decides. Throws when the object is not stored as sent (the caller aborts the upload).
+     */
+    private Result complete(String bucket, String key, String uploadId, long size, List<ObjectStore.SentPart> sent) {
+        int parts = sent.size();
+        List<String> etags = sent.stream().map(ObjectStore.SentPart::etag).toList();
+        String expected = multipartEtag(sent.stream().map(ObjectStore.SentPart::md5).toList());
+        String etag;
+        try {
+            etag = store.completeMultipart(bucket, key, uploadId, etags);
+        } catch (StoreException e) {
+            // the answer can be lost, or Ctrl-C can come, after the server assembled the object: the
+            // read-back decides. After Ctrl-C the upload is aborted first, so that it cannot complete
+            // after the read-back has found nothing.
+            boolean interrupted = "Interrupted".equals(e.code());
+            if (interrupted) abortQuietly(bucket, key, uploadId);
+            Boolean stored = storedAs(bucket, key, size, expected);
+            if (interrupted && stored == null) {
+                throw new StoreException("Interrupted", 0, "interrupted while s3://" + bucket + "/" + key
+                        + " was being completed, and it could not be read back: check with 'stat s3://" + bucket + "/" + key + "'");
+            }
+            if (!Boolean.TRUE.equals(stored)) throw e;
+            return new Result(size, expected, parts, (interrupted ? "Ctrl-C came after the server had completed the upload"
+                    : "the answer to the completion was lost") + "; the read-back shows size " + size
+                    + " and ETag MD5(part MD5s)-" + parts);
+        }
+        if (etag != null && !etag.equals(expected)) {
+            throw new StoreException("ChecksumMismatch", 0, "s3://" + bucket + "/" + key + " was stored with ETag "
+                    + etag + " but the parts sent give " + expected + ": upload it again");
+        }
+        return new Result(size, etag, parts, "each part's ETag equals the MD5 sent; the object's ETag equals MD5(part MD5s)-" + parts);
+    }
+
+    /**
+     * Uploads what {@code in} gives ({@code put - DEST}). Its size is not known ahead, so it is read
+     * one part at a time into {@code spool} (a private file, rewritten for each part: the disk holds
+     * one part, not the stream) and the parts are sent one after the other; a stream that ends
+     * within the multipart threshold goes as a single PUT. Every part is checked as a file's are.
+     */
+    public Result upload(InputStream in, Path spool, String bucket, String key, String contentType, LongConsumer progress) {
+        java.io.PushbackInputStream source = new java.io.PushbackInputStream(in, 1);
+        long first = fill(source, spool, Math.max(options.threshold(), options.partSize()));
+        if (ended(source) && first <= options.threshold()) {
+            ObjectStore.SentPart sent = store.upload(bucket, key, null, 0, spool, 0, first, contentType, progress);
+            checkPart(bucket, key, sent, 0);
+            return new Result(first, sent.etag(), 1, "ETag equals the MD5 of the bytes sent");
+        }
+        String uploadId = startMultipart(bucket, key, contentType, Map.of());
+        boolean completed = false;
+        try {
+            List<ObjectStore.SentPart> sent = new ArrayList<>();
+            long size = 0;
+            for (long n = first; n > 0; n = ended(source) ? 0 : fill(source, spool, options.partSize())) {
+                if (sent.size() == MAX_PARTS) {
+                    throw new StoreException("TooLarge", 0, "the input is larger than " + MAX_PARTS + " parts of "
+                            + options.partSize() + " bytes: give a larger --part-size");
+                }
+                ObjectStore.SentPart part = store.upload(bucket, key, uploadId, sent.size() + 1, spool, 0, n, contentType, progress);
+                checkPart(bucket, key, part, sent.size() + 1);
+                sent.add(part);
+                size += n;
+            }
+            Result result = complete(bucket, key, uploadId, size, sent);
+            completed = true;
+            return result;
+        } finally {
+            if (!completed) abortQuietly(bucket, key, uploadId);
+        }
+    }
+
+    /** Copies up to {@code limit} bytes of {@code in} into {@code spool}, replacing what it held; returns how many. */
+    private static long fill(InputStream in, Path spool, long limit) {
+        try (java.io.OutputStream out = Files.newOutputStream(spool, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            byte[] buf = new byte[BUFFER];
+            long n = 0;
+            while (n < limit) {
+                if (Thread.currentThread().isInterrupted()) throw new StoreException("Interrupted", 0, "interrupted");
+                int r = in.read(buf, 0, (int) Math.min(buf.length, limit - n));
+                if (r < 0) break;
+                out.write(buf, 0, r);
+                n += r;
+            }
+            return n;
+        } catch (IOException e) {
+            throw new StoreException("LocalFile", 0, "cannot read the input into " + spool + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean ended(java.io.PushbackInputStream in) {
+        try {
+            int next = in.read();
+            if (next < 0) return true;
+            in.unread(next);
+            return false;
+        } catch (IOException e) {
+            throw new StoreException("LocalFile", 0, "cannot read the input: " + e.getMessage());
         }
     }
 

@@ -148,17 +148,24 @@ class TransfersIT {
         }
     }
 
+    /** The launcher, one-shot, against the local RGW with its keys; the caller sets the redirects. */
+    private static ProcessBuilder launcher(String... words) {
+        List<String> command = new java.util.ArrayList<>(List.of(LocalRgw.projectDir().resolve("s3sh").toString(),
+                "--endpoint", LocalRgw.endpoint()));
+        command.addAll(List.of(words));
+        ProcessBuilder p = new ProcessBuilder(command);
+        p.environment().putAll(LocalRgw.childEnv());
+        return p;
+    }
+
     @Test
     void getToStandardOutputWritesTheObjectInOrderAndChecksIt() throws Exception {
         store.upload(bucket, "stdout/big.bin", null, 0, big, 0, SIZE, "application/octet-stream", null); // plain MD5 ETag
         Path out = dir.resolve("stdout.bin");
         Path err = dir.resolve("stdout.err");
-        ProcessBuilder p = new ProcessBuilder(LocalRgw.projectDir().resolve("s3sh").toString(), "--endpoint", LocalRgw.endpoint(),
-                "get", "s3://" + bucket + "/stdout/big.bin", "-")
+        Process process = launcher("get", "s3://" + bucket + "/stdout/big.bin", "-")
                 .redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        p.environment().putAll(LocalRgw.childEnv());
-        Process process = p.start();
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "s3sh ended");
         String said = Files.readString(err);
         assertEquals(0, process.exitValue(), said);
@@ -169,6 +176,42 @@ class TransfersIT {
             ShellHarness.Result inRepl = shell.run("get", "s3://" + bucket + "/stdout/big.bin", "-");
             assertEquals(2, inRepl.status(), inRepl.toString());
             assertTrue(inRepl.err().contains("run it one-shot"), inRepl.toString());
+        }
+    }
+
+    @Test
+    void putFromStandardInputStoresTheBytesInPartsOrInOnePut() throws Exception {
+        // 100 MiB through a pipe: a first part of the threshold (16 MiB), then 5 MiB parts
+        Process process = launcher("put", "--part-size", "5M", "-", "s3://" + bucket + "/stdin/big.bin")
+                .redirectInput(big.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("stdin.log").toFile()).start();
+        assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "s3sh ended");
+        String log = Files.readString(dir.resolve("stdin.log"));
+        assertEquals(0, process.exitValue(), log);
+        assertTrue(log.contains("MD5(part MD5s)-18"), log);
+        ObjectInfo info = store.stat(bucket, "stdin/big.bin");
+        assertEquals(SIZE, info.size());
+        assertTrue(info.plainEtag().endsWith("-18"), info.etag());
+        assertEquals(List.of(), store.listUploads(bucket, "stdin/"), "no upload left open");
+        Path back = dir.resolve("stdin-back.bin");
+        try (ShellHarness shell = ShellHarness.local()) {
+            json(shell, "get", "s3://" + bucket + "/stdin/big.bin", back.toString());
+        }
+        assertEquals(md5(big), md5(back), "the same bytes");
+
+        // a short input is one PUT whose ETag is its MD5
+        Path small = dir.resolve("small-stdin.txt");
+        Files.writeString(small, "hello from a pipe\n");
+        Process one = launcher("put", "--content-type", "text/plain", "-", "s3://" + bucket + "/stdin/small.txt")
+                .redirectInput(small.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("small.log").toFile()).start();
+        assertTrue(one.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        ObjectInfo smallInfo = store.stat(bucket, "stdin/small.txt");
+        assertEquals(md5(small), smallInfo.plainEtag(), Files.readString(dir.resolve("small.log")));
+        assertEquals("text/plain", smallInfo.contentType());
+
+        try (ShellHarness shell = ShellHarness.local()) {
+            ShellHarness.Result inRepl = shell.run("put", "-", "s3://" + bucket + "/stdin/x");
+            assertEquals(2, inRepl.status(), inRepl.toString());
+            assertTrue(inRepl.err().contains("one-shot"), inRepl.toString());
         }
     }
 

@@ -13,6 +13,8 @@ import dev.s3sh.shell.ValueKind;
 import dev.s3sh.store.Transfers;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +29,15 @@ public final class PutCommand implements Command {
     public CommandSpec spec() {
         CommandSpec.Builder b = CommandSpec.builder("put")
                 .aliases("upload")
-                .synopsis("put [-r] SRC... [DEST]")
+                .synopsis("put [-r] SRC... [DEST] | put - s3://BUCKET/KEY")
                 .summary("upload local files")
                 .help("""
                         DEST is a key, or a prefix ending in / (default: the current location), under which each
                         file keeps its name. With -r, SRC is a folder whose files go below DEST with their relative
                         paths. Files above the multipart threshold go in parallel parts; each part's ETag is
-                        compared with the MD5 of what was sent. Ctrl-C aborts the multipart upload.""")
+                        compared with the MD5 of what was sent. Ctrl-C aborts the multipart upload.
+                        SRC '-' uploads standard input to one key (one-shot runs: tar c dir | s3sh put - s3://b/d.tar);
+                        it is read one part at a time into a private temporary file and sent part by part.""")
                 .option(ObjectCommands.RECURSIVE)
                 .option(OptionSpec.value("content-type", ValueKind.TEXT, "Content-Type to store (default: guessed from the name)"));
         ObjectCommands.TRANSFER_OPTIONS.forEach(b::option);
@@ -47,6 +51,7 @@ public final class PutCommand implements Command {
         List<String> sources = pos.size() == 1 ? pos : pos.subList(0, pos.size() - 1);
         S3Path dest = pos.size() == 1 ? ctx.session().cwd() : ctx.session().resolve(pos.get(pos.size() - 1));
         if (dest.isRoot()) throw new UsageException("put needs a bucket: give s3://BUCKET/KEY or cd into a bucket first");
+        if (sources.equals(List.of("-"))) return fromStandardInput(ctx, args, dest);
         boolean recursive = args.has("recursive");
         boolean destIsPrefix = dest.isDirectory() || sources.size() > 1 || recursive;
         String prefix = dest.isDirectory() ? dest.key() : dest.key() + "/";
@@ -74,6 +79,30 @@ public final class PutCommand implements Command {
         }
         ctx.session().invalidateListings(dest.bucket(), destIsPrefix ? prefix : dest.parentPrefix());
         if (args.json()) ctx.printJson(TransferJson.document(done, total, List.of()));
+        return ExitCode.OK;
+    }
+
+    /** {@code put - s3://BUCKET/KEY}: standard input to one object. */
+    private static int fromStandardInput(CommandContext ctx, ParsedArgs args, S3Path dest) throws IOException {
+        InputStream in = ctx.rawIn().orElseThrow(() -> new UsageException(
+                "put - reads standard input, which only a one-shot run gives: e.g. tar c dir | s3sh put - s3://BUCKET/KEY"));
+        if (dest.isDirectory() || args.has("recursive")) {
+            throw new UsageException("put - writes one object: give its key, e.g. s3://" + dest.bucket() + "/name");
+        }
+        String type = args.value("content-type", "application/octet-stream");
+        Path spool = Files.createTempFile("s3sh-put-", ".part", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Progress progress = ctx.progress(args, ObjectCommands.basename(dest.key()), 0);
+        Transfers.Result r;
+        try {
+            r = ObjectCommands.transfers(ctx, args).upload(in, spool, dest.bucket(), dest.key(), type, progress);
+        } finally {
+            progress.done();
+            Files.deleteIfExists(spool);
+        }
+        ctx.session().invalidateListings(dest.bucket(), dest.parentPrefix());
+        String url = ObjectCommands.url(dest.bucket(), dest.key());
+        if (args.json()) ctx.printJson(TransferJson.document(List.of(TransferJson.of("-", url, r)), r.bytes(), List.of()));
+        else ctx.out().println("- -> " + url + "  " + TransferJson.summary(r));
         return ExitCode.OK;
     }
 
