@@ -177,7 +177,8 @@ public final class CompletionEngine {
             return;
         }
         switch (kind.kind()) {
-            case "s3path" -> s3Paths(lead, typed, out);
+            case "s3path" -> s3Paths(lead, typed, true, out);
+            case "s3dir" -> s3Paths(lead, typed, false, out);
             case "bucket" -> buckets(lead, typed, out);
             case "file" -> localFiles(lead, typed, out);
             case "command" -> {
@@ -198,15 +199,18 @@ public final class CompletionEngine {
         for (String b : found.prefixes()) out.add(lead + scheme + b, b, true);
     }
 
-    /** s3:// paths: absolute ({@code s3://b/k}, {@code /b/k}), relative to the current location, with {@code ..}. */
-    private void s3Paths(String lead, String typed, Out out) {
+    /**
+     * s3:// paths: absolute ({@code s3://b/k}, {@code /b/k}), relative to the current location, with
+     * {@code ..}; object keys only when {@code keys} (not for {@code cd}).
+     */
+    private void s3Paths(String lead, String typed, boolean keys, Out out) {
         if (typed.startsWith("s3://")) {
             String rest = typed.substring(5);
             int slash = rest.indexOf('/');
             if (slash < 0) {
                 bucketDirs(lead + "s3://", out);
             } else {
-                listing(lead + "s3://" + rest.substring(0, slash + 1), rest.substring(0, slash), "", rest.substring(slash + 1), out);
+                listing(lead + "s3://" + rest.substring(0, slash + 1), rest.substring(0, slash), "", rest.substring(slash + 1), keys, out);
             }
             return;
         }
@@ -222,7 +226,7 @@ public final class CompletionEngine {
         if (dir.isRoot()) {
             bucketDirs(lead + head, out);
         } else {
-            listing(lead + head, dir.bucket(), dir.key(), tail, out);
+            listing(lead + head, dir.bucket(), dir.key(), tail, keys, out);
         }
     }
 
@@ -233,14 +237,14 @@ public final class CompletionEngine {
     }
 
     /** One listing of {@code dirKey + tail}; each result is offered as {@code lead} + its part after {@code dirKey}. */
-    private void listing(String lead, String bucket, String dirKey, String tail, Out out) {
+    private void listing(String lead, String bucket, String dirKey, String tail, boolean keys, Out out) {
         int dirLen = dirKey.length() + tail.lastIndexOf('/') + 1;
         ListingCache.Lookup found = cache.list(session, bucket, dirKey + tail, budget);
         out.hint(found.hint());
         for (String p : found.prefixes()) {
             out.add(lead + p.substring(dirKey.length()), p.substring(dirLen), false);
         }
-        for (String k : found.keys()) {
+        for (String k : keys ? found.keys() : List.<String>of()) {
             if (k.length() > dirLen) out.add(lead + k.substring(dirKey.length()), k.substring(dirLen), true);
         }
         if (found.listing() != null && found.listing().truncated()) {

@@ -9,6 +9,8 @@ import java.util.List;
 public record ValueKind(String kind, List<String> choices) {
     public static final ValueKind TEXT = new ValueKind("text", List.of());
     public static final ValueKind S3_PATH = new ValueKind("s3path", List.of());
+    /** A bucket or a prefix (a place to {@code cd} to): completion offers no object keys. */
+    public static final ValueKind S3_DIR = new ValueKind("s3dir", List.of());
     public static final ValueKind BUCKET = new ValueKind("bucket", List.of());
     public static final ValueKind LOCAL_FILE = new ValueKind("file", List.of());
     public static final ValueKind PROFILE = new ValueKind("profile", List.of());

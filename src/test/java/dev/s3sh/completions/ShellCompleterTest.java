@@ -140,7 +140,8 @@ class ShellCompleterTest {
         assertEquals(List.of("sub/", "sub2/"), complete("ls su"));
         assertEquals(List.of("a.txt"), complete("ls a"));
         assertEquals(List.of("../"), complete("cd .."));
-        assertEquals(List.of("../dir/", "../tools/", "../top.txt"), complete("cd ../"));
+        assertEquals(List.of("../dir/", "../tools/"), complete("cd ../"), "cd is offered places, not object keys");
+        assertEquals(List.of("../dir/", "../tools/", "../top.txt"), complete("ls ../"));
         assertEquals(List.of("../../alpha/", "../../beta/", "../../big/"), complete("cd ../../"));
         assertEquals(List.of("/beta/k1"), complete("ls /beta/"));
         assertEquals(List.of("sub/c.txt"), complete("ls sub/"));

@@ -20,7 +20,7 @@ public final class CdCommand implements Command {
                 .help("""
                         Without PATH, goes back to the root (the bucket list). PATH may be s3://bucket/prefix/,
                         /bucket/prefix, a relative prefix, .. or . . Entering a bucket checks that it exists.""")
-                .positional(ValueKind.S3_PATH)
+                .positional(ValueKind.S3_DIR)
                 .build();
     }
 
