@@ -55,13 +55,18 @@ class LauncherIT {
         }
     }
 
-    /** Waits (bounded) until no training is under way, i.e. no temporary archive is left. */
-    private void awaitTrainingDone() throws Exception {
+    /**
+     * Waits (bounded) until the background training has published an archive for this jar (a name
+     * other than {@code except}) and left no temporary file behind.
+     */
+    private void awaitTrainingDone(String sum, String except) throws Exception {
         for (int i = 0; i < 1800; i++) {
-            if (cacheFiles().stream().noneMatch(f -> f.contains(".tmp"))) return;
+            List<String> files = cacheFiles();
+            boolean published = files.stream().anyMatch(f -> f.startsWith("s3sh-" + sum + "-") && !f.equals(except) && !f.contains(".tmp"));
+            if (published && files.stream().noneMatch(f -> f.contains(".tmp"))) return;
             Thread.sleep(100);
         }
-        throw new AssertionError("the training did not finish in 180 s: " + cacheFiles());
+        throw new AssertionError("no archive was published in 180 s: " + cacheFiles());
     }
 
     private static String jarSum() throws Exception {
@@ -81,7 +86,7 @@ class LauncherIT {
         Files.writeString(otherJdk, "this jar's archive for another JDK");
 
         assertTrue(run("pwd").contains("s3://"));
-        awaitTrainingDone();
+        awaitTrainingDone(sum, otherJdk.getFileName().toString());
         List<String> files = cacheFiles();
         assertFalse(files.contains(olderJar.getFileName().toString()), "an older jar's archive is removed: " + files);
         assertTrue(files.contains(otherJdk.getFileName().toString()), "another JDK's archive of this jar stays: " + files);
