@@ -85,6 +85,6 @@ public class Progress implements LongConsumer {
     }
 
     private static String size(long bytes) {
-        return bytes < 1024 ? bytes + "B" : dev.s3sh.shell.commands.Formats.humanSize(bytes);
+        return bytes < 1024 ? bytes + "B" : dev.s3sh.store.ObjectInfo.humanSize(bytes);
     }
 }

@@ -73,7 +73,7 @@ public final class CatCommand implements Command {
             if (!head) {
                 ObjectInfo info = store.stat(path.bucket(), path.key());
                 if (info.size() > GUARD && !args.has("force")) {
-                    throw new UsageException(path + " has " + Formats.humanSize(info.size())
+                    throw new UsageException(path + " has " + ObjectInfo.humanSize(info.size())
                             + ": cat prints at most 1M without --force; use get to save it to a file");
                 }
             }

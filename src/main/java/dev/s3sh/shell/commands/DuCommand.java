@@ -1,5 +1,6 @@
 package dev.s3sh.shell.commands;
 
+import dev.s3sh.store.ObjectInfo;
 import dev.s3sh.session.S3Path;
 import dev.s3sh.shell.Command;
 import dev.s3sh.shell.CommandContext;
@@ -112,7 +113,7 @@ public final class DuCommand implements Command {
     }
 
     private static String format(ParsedArgs args, Line line) {
-        String size = args.has("human") ? Formats.humanSize(line.bytes()) : Long.toString(line.bytes());
+        String size = args.has("human") ? ObjectInfo.humanSize(line.bytes()) : Long.toString(line.bytes());
         return String.format("%12s  %8d objects  %s", size, line.objects(), line.name());
     }
 }

@@ -1,7 +1,5 @@
 package dev.s3sh.shell.commands;
 
-import dev.s3sh.store.ObjectInfo;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,10 +13,5 @@ public final class Formats {
 
     static String date(Instant instant) {
         return instant == null ? "                " : DATE.format(instant);
-    }
-
-    /** 1536 → "1.5K"; plain bytes below 1024 (the one implementation is {@link ObjectInfo#humanSize}). */
-    public static String humanSize(long bytes) {
-        return ObjectInfo.humanSize(bytes);
     }
 }

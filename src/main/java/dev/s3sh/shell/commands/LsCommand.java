@@ -1,5 +1,6 @@
 package dev.s3sh.shell.commands;
 
+import dev.s3sh.store.ObjectInfo;
 import dev.s3sh.session.S3Path;
 import dev.s3sh.shell.Command;
 import dev.s3sh.shell.CommandContext;
@@ -124,7 +125,7 @@ public final class LsCommand implements Command {
         if (directory) {
             return String.format("%-16s  %10s  %-8s  %s%s", "", "DIR", "", etag ? String.format("%-34s  ", "") : "", name);
         }
-        String size = args.has("human") ? Formats.humanSize(o.size()) : Long.toString(o.size());
+        String size = args.has("human") ? ObjectInfo.humanSize(o.size()) : Long.toString(o.size());
         String storageClass = o.storageClass() == null ? "STANDARD" : o.storageClass();
         String tag = etag ? String.format("%-34s  ", o.etag() == null ? "" : o.etag().replace("\"", "")) : "";
         return String.format("%s  %10s  %-8s  %s%s", Formats.date(o.lastModified()), size, storageClass, tag, name);

@@ -1,5 +1,6 @@
 package dev.s3sh.shell.commands;
 
+import dev.s3sh.store.ObjectInfo;
 import dev.s3sh.session.S3Path;
 import dev.s3sh.shell.Command;
 import dev.s3sh.shell.CommandContext;
@@ -50,7 +51,7 @@ public final class RbCommand implements Command {
                         + ": delete them first, or use rb --force");
             }
             if (!ctx.confirm(args, "delete bucket s3://" + bucket + "/ and its " + count[0] + " objects ("
-                    + Formats.humanSize(bytes[0]) + ")")) {
+                    + ObjectInfo.humanSize(bytes[0]) + ")")) {
                 ctx.err().println("nothing deleted");
                 return ExitCode.FAILURE;
             }

@@ -1,5 +1,6 @@
 package dev.s3sh.shell.commands;
 
+import dev.s3sh.store.ObjectInfo;
 import dev.s3sh.session.S3Path;
 import dev.s3sh.shell.Command;
 import dev.s3sh.shell.CommandContext;
@@ -60,7 +61,7 @@ public final class RmCommand implements Command {
                     if (!args.json()) ctx.out().println("nothing " + what);
                     continue;
                 }
-                if (!ctx.confirm(args, "delete " + count[0] + " objects (" + Formats.humanSize(bytes[0]) + ") " + what)) {
+                if (!ctx.confirm(args, "delete " + count[0] + " objects (" + ObjectInfo.humanSize(bytes[0]) + ") " + what)) {
                     ctx.err().println("nothing deleted");
                     return ExitCode.FAILURE;
                 }
