@@ -1,0 +1,76 @@
+package dev.s3sh.app;
+
+import dev.s3sh.cors.CorsProblem;
+import dev.s3sh.cors.SourcePosition;
+
+import java.util.List;
+
+/**
+ * The text of a {@code cors edit} file: a comment header naming bucket, endpoint and dialect; on a
+ * reopen, a comment block at the very top saying why nothing was pushed. Both are s3sh's own and
+ * are taken out before the document is read; the user's text is never otherwise touched.
+ */
+public final class CorsEditFile {
+    static final String HEADER_START = "<!-- s3sh cors edit:";
+    static final String NOTICE_START = "<!-- s3sh: NOT PUSHED:";
+    private static final String END = "-->";
+
+    private CorsEditFile() {
+    }
+
+    public static String header(String bucket, String endpoint, String dialect) {
+        return HEADER_START + " s3://" + bucket + " at " + clean(endpoint) + ", dialect " + dialect + ".\n"
+                + "     Save and quit to validate, see the diff and push. Quit without saving, or empty the file,\n"
+                + "     to push nothing. XML or JSON ({\"CORSRules\": [...]}) both work; this comment is ignored. -->\n";
+    }
+
+    /** A notice for the top of the file: a title line, then one line each. It takes {@code 2 + lines.size()} lines. */
+    public static String notice(String title, List<String> lines) {
+        StringBuilder b = new StringBuilder(NOTICE_START).append(' ').append(clean(title)).append('\n');
+        for (String line : lines) b.append("     ").append(clean(line)).append('\n');
+        return b.append(END).append('\n').toString();
+    }
+
+    /** The number of lines {@link #notice} takes for {@code n} lines. */
+    public static int noticeLines(int n) {
+        return n + 2;
+    }
+
+    /** {@code text} without a notice at its top (the user's text as it was before the reopen). */
+    public static String withoutNotice(String text) {
+        if (!text.startsWith(NOTICE_START)) return text;
+        int end = text.indexOf(END);
+        if (end < 0) return text;
+        int after = end + END.length();
+        if (text.startsWith("\n", after)) after++;
+        return text.substring(after);
+    }
+
+    /**
+     * What is given to the parser: {@code text} with the header replaced by as many empty lines as it
+     * had, so that line numbers stay those of the text, and a JSON document after it still reads.
+     */
+    public static String forParsing(String text) {
+        if (!text.startsWith(HEADER_START)) return text;
+        int end = text.indexOf(END);
+        if (end < 0) return text;
+        String header = text.substring(0, end + END.length());
+        return "\n".repeat((int) header.chars().filter(c -> c == '\n').count()) + text.substring(end + END.length());
+    }
+
+    /** Each problem as one line, its line number counted in the reopened file ({@code shift} lines of notice above). */
+    public static List<String> render(List<CorsProblem> problems, int shift) {
+        return problems.stream().map(p -> {
+            SourcePosition at = p.position();
+            SourcePosition moved = at == null ? null : new SourcePosition(at.line() + shift, at.column(), at.jsonPath());
+            return new CorsProblem(p.severity(), p.source(), moved, p.rule(), p.field(), p.message()).render();
+        }).toList();
+    }
+
+    /** An XML comment may not hold "--", nor a line break inside one of our lines. */
+    private static String clean(String s) {
+        String t = s.replace('\n', ' ').replace('\r', ' ');
+        while (t.contains("--")) t = t.replace("--", "- -");
+        return t.endsWith("-") ? t + " " : t;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.s3sh.command;
+
+import dev.s3sh.command.CommandContext;
+import dev.s3sh.command.ParsedArgs;
+import dev.s3sh.command.Progress;
+import dev.s3sh.command.Prompter;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProgressTest {
+    @Test
+    void lineShowsPercentRateAndEta() {
+        String line = Progress.line("big.bin", 64L << 20, 256L << 20, 2_000_000_000L);
+        assertEquals("big.bin  25%  64M/256M  32M/s  ETA 0:06", line);
+        assertFalse(Progress.line("x", 10, 10, 1_000_000_000L).contains("ETA"));
+    }
+
+    @Test
+    void drawsWithCarriageReturnsAndClearsWhenDone() {
+        StringWriter sink = new StringWriter();
+        AtomicLong clock = new AtomicLong();
+        Progress p = new Progress(new PrintWriter(sink), "f", 1000, clock::get);
+        clock.set(300_000_000L);
+        p.advance(100);
+        clock.set(350_000_000L);
+        p.advance(100); // within 200 ms of the last draw: not drawn
+        clock.set(900_000_000L);
+        p.advance(800); // complete: drawn
+        p.done();
+        String text = sink.toString();
+        assertEquals(4, text.chars().filter(c -> c == '\r').count(), text); // 2 draws, then \r spaces \r
+        assertFalse(text.contains("20%"), "a redraw within 200 ms is skipped: " + text);
+        assertTrue(text.contains("10%") && text.contains("100%"), text);
+        assertTrue(text.endsWith("\r"), text);
+        assertEquals(1000, p.bytes());
+    }
+
+    @Test
+    void silentForJsonScriptsAndNonTerminals() {
+        StringWriter err = new StringWriter();
+        CommandContext ctx = new CommandContext(null, new PrintWriter(new StringWriter()), new PrintWriter(err),
+                Prompter.NONE, f -> { }, null, false);
+        ParsedArgs text = new ParsedArgs(Map.of(), List.of());
+        ParsedArgs json = new ParsedArgs(Map.of("output", List.of("json")), List.of());
+        assertSame(Progress.NONE, ctx.progress(text, "f", 10), "off unless the front end turns it on");
+        ctx.showProgress(true);
+        assertSame(Progress.NONE, ctx.progress(json, "f", 10));
+        Progress shown = ctx.progress(text, "f", 10);
+        shown.advance(10);
+        shown.done();
+        assertTrue(err.toString().contains("100%"));
+    }
+}

@@ -1,0 +1,271 @@
+package dev.s3sh.shell;
+
+import dev.s3sh.command.CommandContext;
+import dev.s3sh.command.CommandRegistry;
+import dev.s3sh.command.CommandRunner;
+import dev.s3sh.command.ExitCode;
+import dev.s3sh.command.Prompter;
+import dev.s3sh.command.UsageException;
+import dev.s3sh.command.XdgDirs;
+
+import dev.s3sh.completions.CompletionEngine;
+import dev.s3sh.shell.ShellCompleter;
+import dev.s3sh.shell.ShellHighlighter;
+import dev.s3sh.session.Session;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Parser;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The interactive shell on a JLine terminal. Each command runs on a worker thread so that Ctrl-C
+ * can interrupt it and bring the prompt back with the session intact.
+ */
+public final class Repl {
+    private final Terminal terminal;
+    private final Session session;
+    private final CommandRegistry registry;
+    private final CommandRunner runner;
+    private final boolean color;
+    private final Path historyFile;
+    private final java.util.Map<String, String> env;
+    /** How long the first Ctrl-C may take to stop a command before the shell says what a second one does. */
+    private static final long STOP_HINT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private ExecutorService worker;
+
+    public Repl(Terminal terminal, Session session, CommandRegistry registry, CommandRunner runner,
+                boolean color, Path historyFile, java.util.Map<String, String> env) {
+        this.terminal = terminal;
+        this.session = session;
+        this.registry = registry;
+        this.runner = runner;
+        this.color = color;
+        this.historyFile = historyFile;
+        this.env = env;
+    }
+
+    public static Parser parser() {
+        DefaultParser parser = new DefaultParser();
+        parser.setEofOnUnclosedQuote(false);
+        parser.setEscapeChars(new char[]{'\\'});
+        return parser;
+    }
+
+    public int run() {
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("s3sh")
+                .parser(parser())
+                .completer(new ShellCompleter(CompletionEngine.forSession(session, registry), color))
+                .highlighter(new ShellHighlighter(registry, color))
+                .history(new SecretFilteringHistory(session::knownSecrets))
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .variable(LineReader.HISTORY_FILE_SIZE, 5000)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+        try {
+            Files.createDirectories(historyFile.getParent());
+        } catch (Exception ignored) {
+            // history then lives in memory only
+        }
+        PrintWriter out = terminal.writer();
+        Prompter prompter = new ReaderPrompter(reader);
+        CommandContext ctx = new CommandContext(session, out, out, prompter, new TerminalEditor(terminal, env), registry, color)
+                .stateDir(new XdgDirs(env).state())
+                .withFullScreen(new LanternaFullScreen(terminal, env, color))
+                .showProgress(!"dumb".equals(terminal.getType()));
+        worker = newWorker();
+        int last = ExitCode.OK;
+        try {
+            while (!ctx.exitRequested()) {
+                String line;
+                try {
+                    line = reader.readLine(prompt());
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C at the prompt clears the line
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                List<String> words;
+                try {
+                    words = words(reader.getParser(), line);
+                } catch (UsageException e) {
+                    // a line that cannot be split (an unbalanced quote) is reported; the shell carries on
+                    terminal.writer().println(dev.s3sh.session.S3Path.visible(e.getMessage()));
+                    terminal.flush();
+                    last = ExitCode.USAGE;
+                    continue;
+                }
+                if (words.isEmpty()) continue;
+                last = runInterruptibly(ctx, words);
+            }
+        } finally {
+            worker.shutdownNow();
+            try {
+                reader.getHistory().save();
+            } catch (Exception ignored) {
+                // losing history is not worth an error at exit
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Runs one command on the worker thread. The first Ctrl-C interrupts it: the command stops and
+     * says so in its own words (store calls wait interruptibly, so this is quick), and whatever it
+     * must tell (an edit file kept, an upload aborted) comes before the next prompt. Should it not
+     * end, a second Ctrl-C leaves it to finish in the background on its own thread.
+     */
+    private int runInterruptibly(CommandContext ctx, List<String> words) {
+        AtomicReference<Thread> running = new AtomicReference<>();
+        AtomicInteger presses = new AtomicInteger();
+        AtomicLong firstPress = new AtomicLong();
+        Future<Integer> future = worker.submit(() -> {
+            Thread.interrupted(); // a Ctrl-C that reached the previous command just as it ended
+            running.set(Thread.currentThread());
+            if (presses.get() > 0) Thread.currentThread().interrupt(); // pressed before the command started
+            try {
+                return runner.run(ctx, words);
+            } finally {
+                running.set(null);
+            }
+        });
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> {
+            if (presses.incrementAndGet() == 1) {
+                firstPress.set(System.nanoTime());
+                Thread t = running.get();
+                if (t != null) t.interrupt();
+            } else {
+                future.cancel(true);
+            }
+        });
+        boolean hinted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get(200, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (!hinted && presses.get() == 1 && System.nanoTime() - firstPress.get() > STOP_HINT_NANOS) {
+                        terminal.writer().println("stopping... (Ctrl-C again leaves the command to finish in the background)");
+                        terminal.flush();
+                        hinted = true;
+                    }
+                }
+            }
+        } catch (CancellationException e) {
+            terminal.writer().println("interrupted: the command goes on in the background, and what it prints may still appear");
+            terminal.flush();
+            worker.shutdown(); // its thread ends with the command; the next command gets a fresh one
+            worker = newWorker();
+            return ExitCode.FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.FAILURE;
+        } catch (ExecutionException e) {
+            terminal.writer().println("internal error: " + e.getCause());
+            return ExitCode.FAILURE;
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+        }
+    }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "s3sh-command");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The words of a command line; an unbalanced quote is a usage error, not silently closed at the end. */
+    static List<String> words(Parser parser, String line) {
+        try {
+            if (parser instanceof DefaultParser) {
+                DefaultParser strict = new DefaultParser();
+                strict.setEofOnUnclosedQuote(true);
+                strict.setEscapeChars(new char[]{'\\'});
+                parser = strict;
+            }
+            return parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words().stream()
+                    .filter(w -> !w.isEmpty())
+                    .toList();
+        } catch (Exception e) {
+            if (e instanceof org.jline.reader.EOFError) {
+                throw new UsageException("the line has an unbalanced quote (" + e.getMessage() + "): close it, or escape it with \\");
+            }
+            throw new UsageException("cannot read the line: " + e.getMessage());
+        }
+    }
+
+    private String prompt() {
+        String name = session.profile() == null ? "none" : session.profile().name();
+        AttributedStringBuilder b = new AttributedStringBuilder();
+        b.style(color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN) : AttributedStyle.DEFAULT).append(name);
+        b.style(AttributedStyle.DEFAULT).append(' ');
+        b.style(color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE).bold() : AttributedStyle.DEFAULT)
+                .append(session.cwd().toString());
+        b.style(AttributedStyle.DEFAULT).append(" > ");
+        return b.toAnsi(terminal);
+    }
+
+    /** Asks through the same line reader, so history and editing keys behave. */
+    private static final class ReaderPrompter implements Prompter {
+        private final LineReader reader;
+
+        ReaderPrompter(LineReader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public boolean interactive() {
+            return true;
+        }
+
+        @Override
+        public String readSecret(String prompt) {
+            try {
+                // a secret never goes to history, whatever it looks like
+                reader.setVariable(LineReader.DISABLE_HISTORY, true);
+                return reader.readLine(prompt, '\0');
+            } catch (UserInterruptException | EndOfFileException e) {
+                return null;
+            } finally {
+                reader.setVariable(LineReader.DISABLE_HISTORY, false);
+            }
+        }
+
+        @Override
+        public String readLine(String prompt) {
+            try {
+                // prompts are not commands: keep them out of history
+                reader.setVariable(LineReader.DISABLE_HISTORY, true);
+                return reader.readLine(prompt);
+            } catch (UserInterruptException | EndOfFileException e) {
+                return null;
+            } finally {
+                reader.setVariable(LineReader.DISABLE_HISTORY, false);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.s3sh.shell.commands;
+
+import dev.s3sh.command.Command;
+import dev.s3sh.command.CommandContext;
+import dev.s3sh.command.CommandSpec;
+import dev.s3sh.command.ExitCode;
+import dev.s3sh.command.ParsedArgs;
+
+/** {@code exit}: ends the REPL or a script (the front end checks {@link CommandContext#exitRequested()}). */
+public final class ExitCommand implements Command {
+    @Override
+    public CommandSpec spec() {
+        return CommandSpec.builder("exit").aliases("quit").summary("leave s3sh (Ctrl-D works too)").build();
+    }
+
+    @Override
+    public int run(CommandContext ctx, ParsedArgs args) {
+        ctx.requestExit();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.s3sh.shell.commands;
+
+import dev.s3sh.cors.CorsXml;
+import dev.s3sh.session.S3Path;
+import dev.s3sh.command.Command;
+import dev.s3sh.command.CommandContext;
+import dev.s3sh.command.CommandSpec;
+import dev.s3sh.command.ExitCode;
+import dev.s3sh.command.ParsedArgs;
+import dev.s3sh.command.UsageException;
+import dev.s3sh.command.ValueKind;
+import dev.s3sh.store.BucketInfo;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code info s3://BUCKET}: what {@code s3cmd info} shows, one item a line, CORS as indented XML. */
+public final class InfoCommand implements Command {
+    @Override
+    public CommandSpec spec() {
+        return CommandSpec.builder("info")
+                .synopsis("info [s3://BUCKET]")
+                .summary("show a bucket's location, payer, expiration, policy, CORS and ACL")
+                .help("Shows what 's3cmd info' shows. BUCKET defaults to the current bucket.")
+                .positional(ValueKind.BUCKET)
+                .build();
+    }
+
+    @Override
+    public int run(CommandContext ctx, ParsedArgs args) {
+        S3Path path = ctx.session().resolve(args.positional(0, ""));
+        if (path.isRoot()) throw new UsageException("info needs a bucket: info s3://BUCKET, or cd into one first");
+        BucketInfo info = ctx.session().store().bucketInfo(path.bucket());
+        if (args.json()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("bucket", info.bucket());
+            doc.put("location", info.location());
+            doc.put("payer", info.payer());
+            doc.put("expirationRule", info.expirationRule().orElse(null));
+            doc.put("policy", info.policy().orElse(null));
+            doc.put("cors", info.cors().map(CorsXml::write).orElse(null));
+            doc.put("acl", info.acl());
+            doc.put("notes", info.notes());
+            ctx.printJson(doc);
+            return ExitCode.OK;
+        }
+        PrintWriter out = ctx.out();
+        out.println("s3://" + info.bucket() + "/ (bucket):");
+        out.println("   Location:  " + info.location());
+        out.println("   Payer:     " + info.payer());
+        out.println("   Expiration Rule: " + info.expirationRule().orElse("none"));
+        out.println("   Policy:    " + info.policy().orElse("none"));
+        if (info.cors().isEmpty()) {
+            out.println("   CORS:      none");
+        } else {
+            out.println("   CORS:");
+            for (String line : CorsXml.write(info.cors().get()).split("\n")) out.println("      " + line);
+        }
+        if (info.acl().isEmpty()) {
+            out.println("   ACL:       none");
+        } else {
+            for (String grant : info.acl()) out.println("   ACL:       " + grant);
+        }
+        for (String note : info.notes()) out.println("   (" + note + ")");
+        out.flush();
+        return ExitCode.OK;
+    }
+}
