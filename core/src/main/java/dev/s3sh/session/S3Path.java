@@ -1,5 +1,7 @@
 package dev.s3sh.session;
 
+import dev.s3sh.text.TerminalText;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -43,26 +45,9 @@ public record S3Path(String bucket, String key) {
         return null;
     }
 
-    /** {@code text} with control characters shown as escapes, so that printing it cannot drive a terminal. */
+    /** {@code text} as it may reach a terminal: see {@link TerminalText#visible}. */
     public static String visible(String text) {
-        if (text == null) return "";
-        StringBuilder b = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
-            if (!control) {
-                if (b != null) b.append(c);
-                continue;
-            }
-            if (b == null) b = new StringBuilder(text.length() + 8).append(text, 0, i);
-            switch (c) {
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> b.append(String.format("\\x%02x", (int) c));
-            }
-        }
-        return b == null ? text : b.toString();
+        return TerminalText.visible(text);
     }
 
     public boolean isRoot() {
