@@ -84,7 +84,7 @@ public record CorsDiff(CorsConfiguration before, CorsConfiguration after, List<C
         List<String> a = lines(before);
         List<String> b = lines(after);
         if (a.equals(b)) return "";
-        List<int[]> same = Lcs.pairs(a, b, String::equals);
+        List<int[]> same = Lcs.pairs(a, b);
         StringBuilder out = new StringBuilder();
         out.append("--- ").append(beforeName).append('\n').append("+++ ").append(afterName).append('\n');
         // edit script: walk both sides along the common lines
@@ -159,7 +159,7 @@ public record CorsDiff(CorsConfiguration before, CorsConfiguration after, List<C
     // ---- rule pairing
 
     private static void rules(List<CorsRule> a, List<CorsRule> b, List<Change> changes) {
-        List<int[]> anchors = new ArrayList<>(Lcs.pairs(a, b, CorsRule::equals));
+        List<int[]> anchors = new ArrayList<>(Lcs.pairs(a, b));
         anchors.add(new int[]{a.size(), b.size()});
         int i = 0, j = 0;
         for (int[] anchor : anchors) {
