@@ -196,13 +196,45 @@ public final class BrowserCors {
         if (h.indexOf(':') >= 0 && h.matches("[0-9a-f:.%a-z]+")) {
             String noZone = h.contains("%") ? h.substring(0, h.indexOf('%')) : h;
             if (!noZone.matches("[0-9a-f:.]+")) return null;
-            try {
-                return java.net.InetAddress.getByName(noZone).getAddress(); // a literal: parsed, never looked up
-            } catch (java.net.UnknownHostException e) {
-                return null;
-            }
+            return ipv6(noZone);
         }
         return null;
+    }
+
+    /** An IPv6 literal (with "::" and an optional dotted IPv4 tail) as 16 bytes, or null. Pure: no java.net. */
+    private static byte[] ipv6(String text) {
+        String h = text;
+        byte[] tail = null;
+        int lastColon = h.lastIndexOf(':');
+        if (h.indexOf('.') > lastColon) {
+            tail = ipLiteral(h.substring(lastColon + 1));
+            if (tail == null || tail.length != 4) return null;
+            h = h.substring(0, lastColon + 1) + "0:0";
+        }
+        int dbl = h.indexOf("::");
+        if (dbl >= 0 && h.indexOf("::", dbl + 1) >= 0) return null;
+        String[] head = dbl < 0 ? h.split(":", -1) : h.substring(0, dbl).isEmpty() ? new String[0] : h.substring(0, dbl).split(":", -1);
+        String[] rest = dbl < 0 ? new String[0] : h.substring(dbl + 2).isEmpty() ? new String[0] : h.substring(dbl + 2).split(":", -1);
+        if (dbl < 0 && head.length != 8 || dbl >= 0 && head.length + rest.length > 7) return null;
+        int[] groups = new int[8];
+        try {
+            for (int k = 0; k < head.length; k++) groups[k] = group(head[k]);
+            for (int k = 0; k < rest.length; k++) groups[8 - rest.length + k] = group(rest[k]);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        byte[] out = new byte[16];
+        for (int k = 0; k < 8; k++) {
+            out[2 * k] = (byte) (groups[k] >> 8);
+            out[2 * k + 1] = (byte) groups[k];
+        }
+        if (tail != null) System.arraycopy(tail, 0, out, 12, 4);
+        return out;
+    }
+
+    private static int group(String g) {
+        if (g.isEmpty() || g.length() > 4) throw new NumberFormatException(g);
+        return Integer.parseInt(g, 16);
     }
 
     /** The browser's check of the actual response: null when the page gets it, else why not. */
