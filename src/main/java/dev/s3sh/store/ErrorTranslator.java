@@ -70,6 +70,11 @@ final class ErrorTranslator {
 
     /** A failure below HTTP (connect, DNS, TLS, timeout), from the SDK or from our own HTTP calls. */
     StoreException network(Exception e) {
+        return network(e, endpoint);
+    }
+
+    /** As {@link #network(Exception)}, naming {@code endpoint} (the URL actually contacted) in the message. */
+    StoreException network(Exception e, String endpoint) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         if (root instanceof ConnectException) {
