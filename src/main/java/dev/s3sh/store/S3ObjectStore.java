@@ -80,7 +80,6 @@ public final class S3ObjectStore implements ObjectStore {
 
     /** With explicit timeouts (tests of slow or silent endpoints use short ones). */
     public S3ObjectStore(Profile profile, PrintWriter wireLog, Timeouts timeouts) {
-        this.errors = new ErrorTranslator(profile.endpointLabel());
         // one HTTP configuration (trust, proxy, timeouts) for the SDK's requests and the CORS probe's
         HttpClients http = HttpClients.of(profile.client(), timeouts);
         var builder = S3Client.builder()
@@ -98,6 +97,8 @@ public final class S3ObjectStore implements ObjectStore {
         if (profile.endpoint() != null) builder.endpointOverride(profile.endpoint());
         this.s3 = builder.build();
         this.probe = new CorsProbe(profile, http, s3.utilities());
+        // a failure to reach a bucket names the host the request went to: BUCKET.HOST when virtual-hosted
+        this.errors = new ErrorTranslator(profile.endpointLabel(), bucket -> origin(probe.url(bucket, null)));
     }
 
     private static AwsCredentials credentials(Profile p) {
@@ -268,11 +269,16 @@ public final class S3ObjectStore implements ObjectStore {
             return probe.send(request);
         } catch (java.io.IOException e) {
             // name the host the probe reached (BUCKET.HOST when virtual-hosted), not the profile's endpoint
-            throw errors.network(e, target.getScheme() + "://" + target.getRawAuthority());
+            throw errors.network(e, origin(target));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("Interrupted", 0, "interrupted");
         }
+    }
+
+    /** {@code scheme://host[:port]} of a URL, as messages name a server. */
+    private static String origin(java.net.URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     @Override
