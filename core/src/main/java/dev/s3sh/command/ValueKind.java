@@ -17,7 +17,7 @@ public record ValueKind(String kind, List<String> choices) {
     public static final ValueKind COMMAND = new ValueKind("command", List.of());
     /** Completes the five S3 CORS methods but accepts any, so a check can explain why PATCH is denied. */
     public static final ValueKind HTTP_METHOD = new ValueKind("method", List.of("GET", "PUT", "POST", "DELETE", "HEAD"));
-    public static final ValueKind DIALECT = choice("rgw", "aws");
+    public static final ValueKind DIALECT = choice("rgw", "rgw-2026", "aws");
 
     public boolean strict() {
         return kind.equals("choice");

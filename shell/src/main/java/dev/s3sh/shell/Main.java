@@ -61,7 +61,7 @@ public final class Main {
               --endpoint URL       S3 endpoint, e.g. http://127.0.0.1:7480 (default: AWS)
               --region REGION      signing region (default: us-east-1)
               --path-style         path-style addressing (default for IP and localhost endpoints)
-              --dialect rgw|aws    CORS semantics to assume (default: from the endpoint)
+              --dialect D          CORS semantics: rgw, rgw-2026 or aws (default: from the endpoint)
               --ca-bundle FILE     trust the CA certificates in this PEM file instead of the system's
               --insecure           do not verify TLS certificates (a warning says so)
               --output FORMAT      text (default) or json, for every command

@@ -43,7 +43,7 @@ public final class ProfileAddCommand implements Command {
                 .option(OptionSpec.value("aws-profile", ValueKind.PROFILE, "take keys and settings from this AWS CLI profile"))
                 .option(OptionSpec.value("s3cfg", ValueKind.LOCAL_FILE, "take keys and settings from this s3cmd file"))
                 .option(OptionSpec.flag("path-style", null, "path-style addressing"))
-                .option(OptionSpec.value("dialect", ValueKind.DIALECT, "CORS semantics: rgw or aws"))
+                .option(OptionSpec.value("dialect", ValueKind.DIALECT, "CORS semantics: rgw, rgw-2026 or aws"))
                 .option(OptionSpec.flag("use", null, "switch to the new profile at once"))
                 .build();
     }
