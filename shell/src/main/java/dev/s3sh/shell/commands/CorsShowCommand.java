@@ -93,6 +93,6 @@ public final class CorsShowCommand implements Command {
     }
 
     private static String list(List<String> values) {
-        return values.isEmpty() ? "-" : String.join(",", values);
+        return values.isEmpty() ? "-" : dev.s3sh.session.S3Path.visible(String.join(",", values)); // escaped before the widths are measured
     }
 }
