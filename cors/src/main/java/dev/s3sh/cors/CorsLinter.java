@@ -1,6 +1,8 @@
 package dev.s3sh.cors;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,7 @@ public final class CorsLinter {
     public static List<CorsWarning> lint(CorsConfiguration config, Dialect dialect) {
         List<CorsWarning> out = new ArrayList<>();
         boolean anyHttps = config.rules().stream().flatMap(r -> r.allowedOrigins().stream()).anyMatch(o -> o.startsWith("https://"));
+        EarlierRules earlierRules = new EarlierRules(config);
         for (int i = 0; i < config.rules().size(); i++) {
             CorsRule rule = config.rules().get(i);
             int n = i + 1;
@@ -86,16 +89,17 @@ public final class CorsLinter {
                             + "if they do (presigned URLs need neither)"));
                 }
             }
-            ruleOrder(config, dialect, i, out);
+            ruleOrder(config, dialect, i, out, earlierRules);
         }
         return out;
     }
 
     /** Shadowed rules, and (RGW) rules an earlier rule hides by matching the same origin first. */
-    private static void ruleOrder(CorsConfiguration config, Dialect dialect, int k, List<CorsWarning> out) {
+    private static void ruleOrder(CorsConfiguration config, Dialect dialect, int k, List<CorsWarning> out, EarlierRules earlierRules) {
         CorsRule rule = config.rules().get(k);
         int n = k + 1;
-        for (int j = 0; j < k; j++) {
+        if (rule.allowedOrigins().isEmpty()) return; // nothing to shadow, nothing to take
+        for (int j : earlierRules.thatCanMatch(rule.allowedOrigins().get(0), k)) {
             CorsRule earlier = config.rules().get(j);
             if (coversAll(dialect, earlier.allowedOrigins(), rule.allowedOrigins())
                     && earlier.allowedMethods().containsAll(rule.allowedMethods())
@@ -113,7 +117,7 @@ public final class CorsLinter {
         for (String pattern : rule.allowedOrigins()) {
             boolean taken = false;
             String witness = null;
-            for (int j = 0; j < k; j++) {
+            for (int j : earlierRules.thatCanMatch(pattern, k)) {
                 taken |= coversAll(Dialect.RGW, config.rules().get(j).allowedOrigins(), List.of(pattern));
                 if (witness == null) witness = witness(config.rules().get(j).allowedOrigins(), pattern);
             }
@@ -133,6 +137,52 @@ public final class CorsLinter {
                 + " matches the same origins first and RGW only tries the first rule whose origin matches, so " + example
                 + " is denied on RGW although AWS allows it" + (lost.size() > 1 ? " (" + lost.size() + " such method/origin pairs)" : "")
                 + "; merge the two rules into one, or give them origins that do not overlap"));
+    }
+
+    /**
+     * The earlier rules worth comparing with a rule, so that linting stays near-linear (a server may
+     * answer 10,000 rules): an origin without '*' is matched only by itself or by a wildcard pattern
+     * (CorsMatching), so for such an origin only the rules listing it or holding a wildcard can
+     * match, cover or share it. An origin with '*' is compared with every earlier rule.
+     */
+    static final class EarlierRules {
+        private final Map<String, List<Integer>> byExactOrigin = new HashMap<>();
+        private final List<Integer> withWildcard = new ArrayList<>();
+
+        EarlierRules(CorsConfiguration config) {
+            for (int j = 0; j < config.rules().size(); j++) {
+                boolean wildcard = false;
+                for (String o : config.rules().get(j).allowedOrigins()) {
+                    if (o.indexOf('*') >= 0) wildcard = true;
+                    else {
+                        List<Integer> list = byExactOrigin.computeIfAbsent(o, x -> new ArrayList<>());
+                        if (list.isEmpty() || list.get(list.size() - 1) != j) list.add(j);
+                    }
+                }
+                if (wildcard) withWildcard.add(j);
+            }
+        }
+
+        /** Indexes below {@code k}, ascending, of the rules that can match an origin {@code origin} matches. */
+        List<Integer> thatCanMatch(String origin, int k) {
+            List<Integer> out = new ArrayList<>();
+            if (origin.indexOf('*') >= 0) {
+                for (int j = 0; j < k; j++) out.add(j);
+            } else {
+                List<Integer> exact = byExactOrigin.getOrDefault(origin, List.of());
+                int a = 0, b = 0;
+                while (true) { // merge two ascending lists, stopping at k
+                    int x = a < exact.size() ? exact.get(a) : Integer.MAX_VALUE;
+                    int y = b < withWildcard.size() ? withWildcard.get(b) : Integer.MAX_VALUE;
+                    int next = Math.min(x, y);
+                    if (next >= k) break;
+                    if (x == next) a++;
+                    if (y == next) b++;
+                    out.add(next);
+                }
+            }
+            return out;
+        }
     }
 
     private static boolean allowsHeader(Dialect dialect, CorsRule rule, String header) {
