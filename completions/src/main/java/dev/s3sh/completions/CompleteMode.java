@@ -27,7 +27,8 @@ public final class CompleteMode {
     public static int run(CommandRegistry registry, Session session, List<String> words, String current, PrintWriter out) {
         CompletionEngine engine = new CompletionEngine(registry, session, new ListingCache(), ValueProviders.defaults(session),
                 BUDGET, Path.of("").toAbsolutePath());
-        for (CompletionEngine.Suggestion s : engine.complete(words, current).suggestions()) out.println(s.value());
+        // one candidate a line: a value holding a control character (a line feed too) goes out quoted
+        for (CompletionEngine.Suggestion s : engine.complete(words, current).suggestions()) out.println(ShellQuoting.quote(s.value()));
         out.flush();
         return 0;
     }

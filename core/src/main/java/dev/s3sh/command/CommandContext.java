@@ -3,6 +3,8 @@ package dev.s3sh.command;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.s3sh.session.Session;
+import dev.s3sh.text.TerminalText;
+import dev.s3sh.text.TerminalWriter;
 
 import java.io.PrintWriter;
 
@@ -13,9 +15,15 @@ import java.io.PrintWriter;
 public final class CommandContext {
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
+    static {
+        JSON.getFactory().setCharacterEscapes(dev.s3sh.text.JsonTerminalEscapes.INSTANCE);
+    }
+
     private final Session session;
     private final PrintWriter out;
     private final PrintWriter err;
+    /** The front end's error stream as it is, for progress lines (they redraw with \r). */
+    private final PrintWriter progressErr;
     private final Prompter prompter;
     private final EditorLauncher editor;
     private final CommandRegistry registry;
@@ -30,8 +38,10 @@ public final class CommandContext {
     public CommandContext(Session session, PrintWriter out, PrintWriter err, Prompter prompter,
                           EditorLauncher editor, CommandRegistry registry, boolean color) {
         this.session = session;
-        this.out = out;
-        this.err = err;
+        // the output seam: whatever a command prints is escaped for the terminal (TerminalWriter)
+        this.out = TerminalWriter.wrap(out);
+        this.err = TerminalWriter.wrap(err);
+        this.progressErr = err;
         this.prompter = prompter;
         this.editor = editor;
         this.registry = registry;
@@ -104,7 +114,7 @@ public final class CommandContext {
      */
     public Progress progress(ParsedArgs args, String label, long totalBytes) {
         if (!progressVisible || args.json()) return Progress.NONE;
-        return new Progress(err, label, totalBytes, System::nanoTime);
+        return new Progress(progressErr, TerminalText.visible(label), totalBytes, System::nanoTime);
     }
 
     /**

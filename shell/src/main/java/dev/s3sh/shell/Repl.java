@@ -65,7 +65,7 @@ public final class Repl {
     }
 
     public static Parser parser() {
-        DefaultParser parser = new DefaultParser();
+        DefaultParser parser = new QuotingParser();
         parser.setEofOnUnclosedQuote(false);
         parser.setEscapeChars(new char[]{'\\'});
         return parser;
