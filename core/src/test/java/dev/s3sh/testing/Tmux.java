@@ -73,6 +73,11 @@ public final class Tmux implements AutoCloseable {
         return tmux("capture-pane", "-p", "-t", target);
     }
 
+    /** The pane's title, as an OSC 0/2 sequence would set it (tests check no name could). */
+    public String paneTitle() throws Exception {
+        return tmux("display-message", "-p", "-t", target, "#{pane_title}").strip();
+    }
+
     /** The window plus its scroll-back. */
     public String history() throws Exception {
         return tmux("capture-pane", "-p", "-S", "-2000", "-t", target);
