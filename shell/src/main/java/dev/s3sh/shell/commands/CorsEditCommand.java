@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -69,9 +70,15 @@ public final class CorsEditCommand implements Command {
         boolean json = "json".equals(args.value("format", "xml"));
         Path file = CorsHistory.privateTempFile(ctx.stateDir().resolve("edit"), "cors-" + bucket + "-", json ? ".json" : ".xml");
         String user = CorsEditFile.header(bucket, endpoint, dialect.id()) + (json ? startingJson(base) : base == null ? starter() : CorsXml.write(base));
-        String written = user;
-        write(file, written);
+        byte[] written = user.getBytes(StandardCharsets.UTF_8);
+        try {
+            CorsEditFile.replace(file, written);
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
         String stopped = null; // after a reopen: what an unchanged file means
+        int stoppedStatus = ExitCode.FAILURE;
         try {
             while (true) {
                 try {
@@ -81,28 +88,31 @@ public final class CorsEditCommand implements Command {
                 } catch (Exception e) {
                     return kept(ctx, file, "the editor did not finish (" + e.getMessage() + "): nothing pushed", ExitCode.FAILURE);
                 }
-                String now = Files.readString(file, StandardCharsets.UTF_8);
-                if (now.equals(written)) {
-                    if (stopped != null) return kept(ctx, file, stopped, stopped.startsWith("not pushed: the file still has")
-                            ? ExitCode.INVALID_INPUT : ExitCode.FAILURE);
+                byte[] now = Files.readAllBytes(file);
+                if (Arrays.equals(now, written)) {
+                    if (stopped != null) return kept(ctx, file, stopped, stoppedStatus);
                     Files.deleteIfExists(file);
                     ctx.out().println("no changes: nothing pushed");
                     return ExitCode.OK;
                 }
-                user = CorsEditFile.withoutNotice(now);
-                String text = CorsEditFile.forParsing(user);
-                if (text.isBlank() || isOnlyComments(text)) return kept(ctx, file, "aborted: the file is empty, nothing pushed", ExitCode.OK);
-
-                CorsDocument doc = CorsParser.read(text, file.toString());
+                byte[] mine = CorsEditFile.withoutNotice(now);
+                // the user's bytes as saved: a file that is not UTF-8 gets the sentence 'cors validate' gives
+                CorsDocument doc = CorsEditFile.isUtf8(mine) ? null : CorsParser.read(mine, file.toString());
+                if (doc == null) {
+                    String text = CorsEditFile.forParsing(new String(mine, StandardCharsets.UTF_8));
+                    if (text.isBlank() || isOnlyComments(text)) return kept(ctx, file, "aborted: the file is empty, nothing pushed", ExitCode.OK);
+                    doc = CorsParser.read(text, file.toString());
+                }
                 List<CorsProblem> errors = CorsValidator.errors(CorsValidator.validate(doc, dialect));
                 if (!errors.isEmpty()) {
                     List<String> lines = CorsEditFile.render(errors, CorsEditFile.noticeLines(errors.size()));
                     ctx.err().println(errors.size() + (errors.size() == 1 ? " problem" : " problems") + ": reopening the editor");
                     for (String line : lines) ctx.err().println("  " + line);
                     ctx.err().flush();
-                    written = CorsEditFile.notice("fix these problems and save; quit without saving to stop (the file is kept):", lines) + user;
-                    write(file, written);
+                    written = CorsEditFile.withNotice(CorsEditFile.notice("fix these problems and save; quit without saving to stop (the file is kept):", lines), mine);
+                    if (!reopen(ctx, file, written)) return ExitCode.FAILURE;
                     stopped = "not pushed: the file still has the problems above it";
+                    stoppedStatus = ExitCode.INVALID_INPUT;
                     continue;
                 }
 
@@ -114,7 +124,7 @@ public final class CorsEditCommand implements Command {
                     }
                     case DECLINED -> {
                         CorsOutcomes.finish(ctx, args, bucket, outcome);
-                        return kept(ctx, file, "your edit", ExitCode.FAILURE);
+                        return kept(ctx, file, "nothing pushed", ExitCode.FAILURE);
                     }
                     case CONFLICT -> {
                         ctx.err().println(outcome.message());
@@ -122,14 +132,15 @@ public final class CorsEditCommand implements Command {
                         ctx.err().flush();
                         if (!ctx.prompter().interactive()
                                 || !ctx.prompter().confirm("Reopen the editor with your text, to push it over the server's new configuration?")) {
-                            return kept(ctx, file, "your edit (not pushed)", ExitCode.FAILURE);
+                            return kept(ctx, file, "nothing pushed", ExitCode.FAILURE);
                         }
                         base = outcome.server();
-                        written = CorsEditFile.notice("s3://" + bucket + " changed on the server while you edited; your text is below, "
+                        written = CorsEditFile.withNotice(CorsEditFile.notice("s3://" + bucket + " changed on the server while you edited; your text is below, "
                                 + "unchanged. To push it over the server's new configuration, delete this comment (and change what you like) "
-                                + "and save; quit without saving to stop. What changed on the server:", outcome.diff().summary()) + user;
-                        write(file, written);
+                                + "and save; quit without saving to stop. What changed on the server:", outcome.diff().summary()), mine);
+                        if (!reopen(ctx, file, written)) return ExitCode.FAILURE;
                         stopped = "not pushed: s3://" + bucket + " keeps the configuration set meanwhile";
+                        stoppedStatus = ExitCode.FAILURE;
                     }
                 }
             }
@@ -161,12 +172,23 @@ public final class CorsEditCommand implements Command {
     }
 
     private static int kept(CommandContext ctx, Path file, String what, int status) {
-        ctx.err().println(what.startsWith("your") ? what + " is kept in " + file : what + "; your edit is kept in " + file);
+        ctx.err().println(what + "; your edit is kept in " + file);
         ctx.err().flush();
         return status;
     }
 
-    private static void write(Path file, String text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+    /**
+     * Puts the notice above the user's text for a reopen. The file is replaced whole, never cut: when
+     * even that fails (a full disk), the file still holds what the user saved, and this says so.
+     */
+    private static boolean reopen(CommandContext ctx, Path file, byte[] text) {
+        try {
+            CorsEditFile.replace(file, text);
+            return true;
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            kept(ctx, file, "cannot write the notice into the file to reopen it (" + why + "): nothing pushed", ExitCode.FAILURE);
+            return false;
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.s3sh.command.ExitCode;
 import dev.s3sh.command.ParsedArgs;
 import dev.s3sh.command.UsageException;
 import dev.s3sh.command.ValueKind;
+import dev.s3sh.text.TerminalText;
 
 import java.io.IOException;
 import java.time.ZoneOffset;
@@ -65,7 +66,12 @@ public final class CorsHistoryCommand implements Command {
     static List<CorsHistory.Entry> entries(CommandContext ctx, String bucket) {
         CorsHistory history = new CorsHistory(ctx.stateDir(), ctx.session().profile().endpointLabel(), bucket);
         try {
-            return history.entries();
+            CorsHistory.Listing listing = history.list();
+            for (CorsHistory.Skipped skipped : listing.skipped()) {
+                ctx.err().println("warning: skipped " + TerminalText.visible(skipped.file().toString()) + ": " + skipped.reason());
+            }
+            ctx.err().flush();
+            return listing.entries();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the history in " + history.dir() + ": " + e.getMessage());
         }
