@@ -5,6 +5,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
+import dev.s3sh.app.CorsOutcome;
 import dev.s3sh.cors.CorsConfiguration;
 import dev.s3sh.cors.CorsDecision;
 import dev.s3sh.cors.CorsEvaluator;
@@ -364,15 +365,18 @@ public final class TuiApp {
     private void corsAction(String label, CorsCall call) {
         String b = corsTarget();
         if (b == null) return;
-        start(label + " s3://" + b, () -> call.run(b, new ScreenUi()), result -> {
-            info(result);
+        start(label + " s3://" + b, () -> call.run(b, new ScreenUi()), outcome -> {
+            if (outcome == null) info("no template applied");
+            else if (outcome.succeeded()) info(outcome.message());
+            else error(outcome.message());
             infoCache.remove(b);
             loadCors(b);
         });
     }
 
+    /** A CORS action; null when the user backed out before anything was asked of the service. */
     private interface CorsCall {
-        String run(String bucket, CorsUi ui) throws Exception;
+        CorsOutcome run(String bucket, CorsUi ui) throws Exception;
     }
 
     // ---------------------------------------------------------------- loading
@@ -662,7 +666,7 @@ public final class TuiApp {
                     case 'u' -> corsAction("undoing the last CORS change on", actions::undo);
                     case 't' -> corsAction("applying a template to", (b, ui) -> {
                         String name = ui.choose("Template for s3://" + b, actions.templates());
-                        if (name == null) return "no template applied";
+                        if (name == null) return null;
                         return actions.applyTemplate(b, name, ui);
                     });
                     case 'r' -> reload();
