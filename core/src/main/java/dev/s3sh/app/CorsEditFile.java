@@ -3,6 +3,18 @@ package dev.s3sh.app;
 import dev.s3sh.cors.CorsProblem;
 import dev.s3sh.cors.SourcePosition;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,6 +46,62 @@ public final class CorsEditFile {
     /** The number of lines {@link #notice} takes for {@code n} lines. */
     public static int noticeLines(int n) {
         return n + 2;
+    }
+
+    /** The file's bytes with a notice above the user's bytes, which are kept exactly (whatever their encoding). */
+    public static byte[] withNotice(String notice, byte[] user) {
+        byte[] top = notice.getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(top, top.length + user.length);
+        System.arraycopy(user, 0, all, top.length, user.length);
+        return all;
+    }
+
+    /** {@code bytes} without a notice at their top: the user's bytes as they were before the reopen. */
+    public static byte[] withoutNotice(byte[] bytes) {
+        // the notice is our own UTF-8 text; the user's bytes after it may be in any encoding
+        String start = new String(bytes, 0, Math.min(bytes.length, NOTICE_START.length()), StandardCharsets.ISO_8859_1);
+        if (!start.equals(NOTICE_START)) return bytes;
+        String asBytes = new String(bytes, StandardCharsets.ISO_8859_1);
+        int end = asBytes.indexOf(END);
+        if (end < 0) return bytes;
+        int after = end + END.length();
+        if (asBytes.startsWith("\n", after)) after++;
+        return Arrays.copyOfRange(bytes, after, bytes.length);
+    }
+
+    /** True when {@code bytes} are strict UTF-8. */
+    public static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Replaces {@code file} with {@code content} by writing a new file beside it and renaming it over
+     * the old one, so the file is never cut short: when the disk is full the write fails and the
+     * old file stays whole. The new file is private, as the edit file is.
+     */
+    public static void replace(Path file, byte[] content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path next = CorsHistory.PrivateFiles.createTempFile(dir, ".s3sh-", ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(next, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) out.write(buffer);
+                out.force(true);
+            }
+            try {
+                Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(next);
+        }
     }
 
     /** {@code text} without a notice at its top (the user's text as it was before the reopen). */

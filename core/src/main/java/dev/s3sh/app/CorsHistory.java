@@ -10,6 +10,8 @@ import dev.s3sh.cors.CorsRule;
 import dev.s3sh.cors.CorsXml;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +20,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The configurations a bucket held before each push, kept locally so that {@code cors undo} and
  * {@code cors restore} can put them back: one JSON file per push under
  * {@code STATE/cors-history/ENDPOINT/BUCKET/}, files 0600 in directories 0700. Entry 1 is the newest.
+ * ENDPOINT is the normalised endpoint ({@link #endpointKey}), so that every spelling of one server
+ * finds the same history.
  */
 public final class CorsHistory {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,11 +39,47 @@ public final class CorsHistory {
     public record Entry(int number, Instant time, CorsConfiguration configuration, String summary, String change, Path file) {
     }
 
+    /** A file in the history folder that is not an entry (a stray name, damaged content), and why. */
+    public record Skipped(Path file, String reason) {
+    }
+
+    /** The entries, newest first, and the files that were passed over. */
+    public record Listing(List<Entry> entries, List<Skipped> skipped) {
+    }
+
+    /** An entry's file name: the save time in epoch milliseconds, then a counter when two saves share it. */
+    private static final Pattern ENTRY_NAME = Pattern.compile("(\\d{1,19})(?:-(\\d{1,9}))?\\.json");
+
     private final Path dir;
 
     public CorsHistory(Path stateDir, String endpoint, String bucket) {
-        this.dir = stateDir.resolve("cors-history").resolve(safe(endpoint)).resolve(safe(bucket));
+        this.dir = stateDir.resolve("cors-history").resolve(safe(endpointKey(endpoint))).resolve(safe(bucket));
     }
+
+    /**
+     * The endpoint as scheme, host and port, however it was spelled: case, a trailing slash and a
+     * default port do not count, and the loopback names ({@code localhost}, {@code 127.0.0.1},
+     * {@code ::1}) are one host. Text that is not a URL is kept as it is.
+     */
+    static String endpointKey(String endpoint) {
+        if (endpoint == null || endpoint.isBlank()) return "default";
+        URI uri;
+        try {
+            uri = new URI(endpoint.strip());
+        } catch (URISyntaxException e) {
+            return endpoint;
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) return endpoint;
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        if (LOOPBACK.contains(host)) host = "127.0.0.1";
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme) ? 443 : "http".equals(scheme) ? 80 : -1;
+        return scheme + "://" + host + ":" + port;
+    }
+
+    private static final java.util.Set<String> LOOPBACK = java.util.Set.of("localhost", "127.0.0.1", "::1",
+            "0:0:0:0:0:0:0:1", "ip6-localhost");
 
     public Path dir() {
         return dir;
@@ -70,15 +113,25 @@ public final class CorsHistory {
         }
     }
 
-    /** Newest first, numbered from 1. Entries that cannot be read are skipped. */
+    /** Newest first, numbered from 1; files that are not entries are left out ({@link #list} says which). */
     public List<Entry> entries() throws IOException {
-        if (!Files.isDirectory(dir)) return List.of();
-        List<Path> files;
+        return list().entries();
+    }
+
+    /** The entries newest first, numbered from 1, and the files passed over: a name s3sh does not give, content it cannot read. */
+    public Listing list() throws IOException {
+        if (!Files.isDirectory(dir)) return new Listing(List.of(), List.of());
+        List<Path> files = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString(), CorsHistory::byStamp).reversed())
-                    .toList();
+            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.endsWith(".json")) continue;
+                if (ENTRY_NAME.matcher(name).matches()) files.add(p);
+                else skipped.add(new Skipped(p, "not a name s3sh gives its entries (TIME.json or TIME-N.json)"));
+            }
         }
+        files.sort(Comparator.comparing((Path p) -> p.getFileName().toString(), CorsHistory::byStamp).reversed());
         List<Entry> out = new ArrayList<>();
         for (Path f : files) {
             try {
@@ -88,19 +141,20 @@ public final class CorsHistory {
                 out.add(new Entry(out.size() + 1, Instant.parse(n.get("time").asText()), config,
                         n.path("summary").asText(""), n.path("change").asText(""), f));
             } catch (IOException | CorsParseException | RuntimeException e) {
-                // skip an entry that was damaged by hand
+                skipped.add(new Skipped(f, "not a readable entry (changed by hand?)"));
             }
         }
-        return out;
+        return new Listing(out, skipped);
     }
 
-    /** {@code 0001234-2.json} after {@code 0001234-1.json} after {@code 0001234.json}. */
+    /** {@code 0001234-2.json} after {@code 0001234-1.json} after {@code 0001234.json}; names match {@link #ENTRY_NAME}. */
     private static int byStamp(String a, String b) {
-        String[] x = a.replace(".json", "").split("-");
-        String[] y = b.replace(".json", "").split("-");
-        int c = x[0].compareTo(y[0]);
+        Matcher x = ENTRY_NAME.matcher(a);
+        Matcher y = ENTRY_NAME.matcher(b);
+        if (!x.matches() || !y.matches()) return a.compareTo(b);
+        int c = Long.compare(Long.parseLong(x.group(1)), Long.parseLong(y.group(1)));
         if (c != 0) return c;
-        return Integer.compare(x.length > 1 ? Integer.parseInt(x[1]) : 0, y.length > 1 ? Integer.parseInt(y[1]) : 0);
+        return Integer.compare(x.group(2) == null ? 0 : Integer.parseInt(x.group(2)), y.group(2) == null ? 0 : Integer.parseInt(y.group(2)));
     }
 
     /** "none", or "2 rules: GET, HEAD from http://a.example, +3; PUT from ...". */

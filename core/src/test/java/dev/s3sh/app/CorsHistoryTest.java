@@ -58,4 +58,30 @@ class CorsHistoryTest {
         h.forget(h.save(null, "x"));
         assertEquals(0, h.entries().size());
     }
+
+    @Test
+    void anEndpointSpelledAnotherWayFindsTheSameHistory() throws Exception {
+        new CorsHistory(state, "http://127.0.0.1:7481/", "b").save(null, "x");
+        for (String spelling : List.of("http://127.0.0.1:7481", "http://localhost:7481", "HTTP://LocalHost:7481/", "http://[::1]:7481")) {
+            assertEquals(1, new CorsHistory(state, spelling, "b").entries().size(), spelling);
+        }
+        new CorsHistory(state, "https://us-east-1.linodeobjects.com", "b").save(null, "y");
+        assertEquals(1, new CorsHistory(state, "https://us-east-1.linodeobjects.com:443/", "b").entries().size());
+        assertEquals(0, new CorsHistory(state, "http://127.0.0.1:7480", "b").entries().size(), "another port, another server");
+        assertEquals(0, new CorsHistory(state, "http://us-east-1.linodeobjects.com", "b").entries().size(), "another scheme");
+    }
+
+    @Test
+    void aStrayFileNameIsSkippedWithAWarningAsGarbageIs() throws Exception {
+        CorsHistory h = new CorsHistory(state, "http://127.0.0.1:7480", "b");
+        h.save(null, "kept");
+        Files.writeString(h.dir().resolve("1796589495399-x.json"), Files.readString(h.entries().get(0).file()));
+        Files.writeString(h.dir().resolve("1796589495400.json"), "{ not json");
+        CorsHistory.Listing listing = h.list();
+        assertEquals(1, listing.entries().size());
+        assertEquals("kept", listing.entries().get(0).change());
+        assertEquals(2, listing.skipped().size(), listing.skipped().toString());
+        assertTrue(listing.skipped().stream().anyMatch(s -> s.file().getFileName().toString().equals("1796589495399-x.json")));
+        assertEquals(1, h.entries().size());
+    }
 }

@@ -1,11 +1,6 @@
 package dev.s3sh.app;
 
-import dev.s3sh.app.CorsHistory;
-import dev.s3sh.app.CorsPush;
-import dev.s3sh.command.CommandContext;
-import dev.s3sh.command.InvalidInputException;
 import dev.s3sh.command.Prompter;
-import dev.s3sh.command.UsageException;
 
 import dev.s3sh.config.Profile;
 import dev.s3sh.cors.CorsConfiguration;
@@ -21,8 +16,6 @@ import dev.s3sh.store.StoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +24,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,14 +34,32 @@ class CorsPushTest {
     Path state;
 
     private final CorsOnlyStore store = new CorsOnlyStore();
-    private final StringWriter out = new StringWriter();
     private final List<String> questions = new ArrayList<>();
 
-    private CommandContext ctx(Prompter prompter) {
+    private final List<CorsNotice> told = new ArrayList<>();
+
+    /** The push path with {@code prompter} answering its questions; what it tells is kept in {@link #told}. */
+    private CorsPush push(Prompter prompter, boolean assumeYes) {
         Profile p = new Profile("t", URI.create("http://127.0.0.1:1"), "us-east-1", "AK", "SK", null, true, "rgw");
         Session session = new Session(p, x -> store);
-        return new CommandContext(session, new PrintWriter(out, true), new PrintWriter(out, true), prompter, f -> { }, null, false)
-                .stateDir(state);
+        CorsPorts ports = new CorsPorts() {
+            public void tell(CorsNotice notice) {
+                told.add(notice);
+            }
+
+            public boolean interactive() {
+                return prompter.interactive();
+            }
+
+            public boolean confirm(String question) {
+                return prompter.confirm(question);
+            }
+
+            public void editFile(Path file) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        return new CorsPush(session, state, ports, "b", assumeYes);
     }
 
     private Prompter answering(boolean... answers) {
@@ -84,49 +96,53 @@ class CorsPushTest {
     @Test
     void pushesTrimmedRulesSavesThePreviousOnesAndVerifies() throws Exception {
         store.cors = rule("https://old.example", "GET");
-        CorsPush.Outcome o = new CorsPush(ctx(Prompter.NONE), "b", true).push(rule(" https://new.example ", "get"));
-        assertEquals(CorsPush.Status.PUSHED, o.status());
+        CorsOutcome o = push(Prompter.NONE, true).push(rule(" https://new.example ", "get"));
+        assertInstanceOf(CorsOutcome.Pushed.class, o, o.message());
         assertEquals("https://new.example", store.cors.rules().get(0).allowedOrigins().get(0));
         assertEquals(rule("https://old.example", "GET"), history().entries().get(0).configuration());
+        assertEquals(history().entries().get(0).file(), ((CorsOutcome.Pushed) o).backup(), "the outcome names the backup");
         assertTrue(o.message().contains("verified"), o.message());
+        assertTrue(told.stream().anyMatch(n -> n instanceof CorsNotice.Change c && !c.diff().summary().isEmpty()), "the diff was told first");
     }
 
     @Test
     void sameRulesInAnotherOrderAreNoChange() throws Exception {
         store.cors = new CorsConfiguration(List.of(new CorsRule(null, List.of("GET", "PUT"), List.of("https://a", "https://b"), List.of(), List.of(), null)));
         CorsConfiguration shuffled = new CorsConfiguration(List.of(new CorsRule(null, List.of("PUT", "GET"), List.of("https://b", "https://a"), List.of(), List.of(), null)));
-        assertEquals(CorsPush.Status.NO_CHANGES, new CorsPush(ctx(Prompter.NONE), "b", true).push(shuffled).status());
+        assertInstanceOf(CorsOutcome.Unchanged.class, push(Prompter.NONE, true).push(shuffled));
         assertEquals(0, store.puts);
         assertEquals(0, history().entries().size());
     }
 
     @Test
     void noAnswerMeansNothingPushedAndNothingSaved() throws Exception {
-        CorsPush.Outcome o = new CorsPush(ctx(answering(false)), "b", false).push(rule("https://a.example", "GET"));
-        assertEquals(CorsPush.Status.DECLINED, o.status());
+        CorsOutcome o = push(answering(false), false).push(rule("https://a.example", "GET"));
+        assertInstanceOf(CorsOutcome.Declined.class, o, o.message());
         assertEquals(0, store.puts);
         assertEquals(0, history().entries().size());
-        assertThrows(UsageException.class, () -> new CorsPush(ctx(Prompter.NONE), "b", false).push(rule("https://a.example", "GET")),
-                "nobody to ask and no --yes: refused");
+        CorsOutcome refused = push(Prompter.NONE, false).push(rule("https://a.example", "GET"));
+        assertInstanceOf(CorsOutcome.Unconfirmed.class, refused, "nobody to ask and no --yes: refused");
+        assertTrue(refused.message().contains("without confirmation") && refused.message().contains("add --yes"), refused.message());
+        assertEquals(0, store.puts);
     }
 
     @Test
     void anyOriginWriteIsAskedInATerminalEvenWithYes() {
-        CorsPush.Outcome o = new CorsPush(ctx(answering(false)), "b", true).push(rule("*", "GET", "PUT"));
-        assertEquals(CorsPush.Status.DECLINED, o.status());
+        CorsOutcome o = push(answering(false), true).push(rule("*", "GET", "PUT"));
+        assertInstanceOf(CorsOutcome.Declined.class, o, o.message());
         assertEquals(1, questions.size());
         assertTrue(questions.get(0).contains("let ANY web site write"), questions.get(0));
         assertEquals(0, store.puts);
         questions.clear();
-        assertEquals(CorsPush.Status.PUSHED, new CorsPush(ctx(answering(true)), "b", false).withoutQuestion().push(rule("*", "PUT")).status());
+        assertInstanceOf(CorsOutcome.Pushed.class, push(answering(true), false).withoutQuestion().push(rule("*", "PUT")));
         assertEquals(1, questions.size(), "s3cmd-style pushes still ask this one");
     }
 
     @Test
     void invalidRulesAreRefusedBeforeAnythingIsSent() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> new CorsPush(ctx(Prompter.NONE), "b", true).push(rule("https://a", "PATCH")));
+        CorsOutcome.Invalid e = assertInstanceOf(CorsOutcome.Invalid.class, push(Prompter.NONE, true).push(rule("https://a", "PATCH")));
         assertTrue(e.problems().get(0).contains("PATCH"), e.problems().toString());
+        assertTrue(e.message().endsWith("nothing was pushed"), e.message());
         assertEquals(0, store.puts + store.gets);
     }
 
@@ -135,7 +151,7 @@ class CorsPushTest {
         store.cors = rule("https://old.example", "GET");
         store.failPut = true;
         StoreException e = assertThrows(StoreException.class,
-                () -> new CorsPush(ctx(Prompter.NONE), "b", true).push(rule("https://new.example", "GET")));
+                () -> push(Prompter.NONE, true).push(rule("https://new.example", "GET")));
         assertTrue(e.getMessage().contains("still holds the previous configuration"), e.getMessage());
         assertEquals(rule("https://old.example", "GET"), store.cors);
         assertEquals(0, history().entries().size());
@@ -146,8 +162,8 @@ class CorsPushTest {
         store.cors = rule("https://old.example", "GET");
         store.failPut = true;
         store.applyBeforeFailing = true;
-        CorsPush.Outcome o = new CorsPush(ctx(Prompter.NONE), "b", true).push(rule("https://new.example", "GET"));
-        assertEquals(CorsPush.Status.PUSHED, o.status(), o.message());
+        CorsOutcome o = push(Prompter.NONE, true).push(rule("https://new.example", "GET"));
+        assertInstanceOf(CorsOutcome.Pushed.class, o, o.message());
         assertTrue(o.message().contains("the answer was lost") && o.message().contains("read-back shows"), o.message());
         assertEquals(rule("https://new.example", "GET"), store.cors);
         assertEquals(1, store.puts, "no second write to put anything back");
@@ -161,7 +177,7 @@ class CorsPushTest {
         store.applyBeforeFailing = true;
         store.applying = c -> rule("https://half.example", "GET");
         StoreException e = assertThrows(StoreException.class,
-                () -> new CorsPush(ctx(Prompter.NONE), "b", true).push(rule("https://new.example", "GET")));
+                () -> push(Prompter.NONE, true).push(rule("https://new.example", "GET")));
         assertTrue(e.getMessage().contains("was put back"), e.getMessage());
         assertEquals(rule("https://old.example", "GET"), store.cors);
         assertEquals(0, history().entries().size());
@@ -173,7 +189,7 @@ class CorsPushTest {
         store.failPut = true;
         store.failGetsAfterPut = true;
         StoreException e = assertThrows(StoreException.class,
-                () -> new CorsPush(ctx(Prompter.NONE), "b", true).push(rule("https://new.example", "GET")));
+                () -> push(Prompter.NONE, true).push(rule("https://new.example", "GET")));
         assertTrue(e.getMessage().contains("may hold either version") && e.getMessage().contains("cors undo"), e.getMessage());
         assertEquals(1, history().entries().size(), "the previous configuration stays saved for 'cors undo'");
     }
@@ -182,19 +198,19 @@ class CorsPushTest {
     void aServerThatStoresSomethingElseIsReported() {
         store.storing = c -> rule("https://other.example", "GET");
         StoreException e = assertThrows(StoreException.class,
-                () -> new CorsPush(ctx(Prompter.NONE), "b", true).push(rule("https://new.example", "GET")));
+                () -> push(Prompter.NONE, true).push(rule("https://new.example", "GET")));
         assertEquals("VerifyFailed", e.code());
     }
 
     @Test
     void aChangeOnTheServerSinceTheBaseIsAConflict() throws Exception {
         store.cors = rule("https://theirs.example", "GET");
-        CorsPush.Outcome o = new CorsPush(ctx(Prompter.NONE), "b", true).expecting(rule("https://base.example", "GET"))
+        CorsOutcome o = push(Prompter.NONE, true).expecting(rule("https://base.example", "GET"))
                 .push(rule("https://mine.example", "GET"));
-        assertEquals(CorsPush.Status.CONFLICT, o.status());
-        assertEquals(rule("https://theirs.example", "GET"), o.server());
+        assertInstanceOf(CorsOutcome.Conflict.class, o, o.message());
+        assertEquals(rule("https://theirs.example", "GET"), ((CorsOutcome.Conflict) o).server());
         assertEquals(0, store.puts);
-        assertTrue(o.diff().summary().toString().contains("theirs"), o.diff().summary().toString());
+        assertTrue(((CorsOutcome.Conflict) o).changed().summary().toString().contains("theirs"), o.message());
     }
 
     @Test
@@ -218,19 +234,19 @@ class CorsPushTest {
                 return null;
             }
         };
-        CorsPush.Outcome o = new CorsPush(ctx(sneaky), "b", false).push(rule("https://mine.example", "GET"));
-        assertEquals(CorsPush.Status.CONFLICT, o.status());
+        CorsOutcome o = push(sneaky, false).push(rule("https://mine.example", "GET"));
+        assertInstanceOf(CorsOutcome.Conflict.class, o, o.message());
         assertEquals(0, store.puts);
     }
 
     @Test
     void removingSavesTheRulesAndVerifiesNoneRemain() throws Exception {
         store.cors = rule("https://old.example", "GET");
-        CorsPush.Outcome o = new CorsPush(ctx(Prompter.NONE), "b", true).push((CorsConfiguration) null);
-        assertEquals(CorsPush.Status.PUSHED, o.status());
+        CorsOutcome o = push(Prompter.NONE, true).push((CorsConfiguration) null);
+        assertInstanceOf(CorsOutcome.Pushed.class, o, o.message());
         assertEquals(null, store.cors);
         assertEquals(rule("https://old.example", "GET"), history().entries().get(0).configuration());
-        assertEquals(CorsPush.Status.NO_CHANGES, new CorsPush(ctx(Prompter.NONE), "b", true).push((CorsConfiguration) null).status());
+        assertInstanceOf(CorsOutcome.Unchanged.class, push(Prompter.NONE, true).push((CorsConfiguration) null));
     }
 
     /** Holds one bucket's CORS; everything else is not needed here. */

@@ -22,6 +22,7 @@ import java.util.TreeSet;
  */
 public final class MemoryStore extends UnsupportedStore {
     private final Map<String, TreeMap<String, byte[]>> buckets = new TreeMap<>();
+    private final Map<String, CorsConfiguration> cors = new TreeMap<>();
 
     public synchronized MemoryStore with(String bucket, String... keys) {
         TreeMap<String, byte[]> objects = buckets.computeIfAbsent(bucket, b -> new TreeMap<>());
@@ -79,18 +80,21 @@ public final class MemoryStore extends UnsupportedStore {
     }
 
     @Override
-    public Optional<CorsConfiguration> getCors(String bucket) {
-        return Optional.empty();
+    public synchronized Optional<CorsConfiguration> getCors(String bucket) {
+        bucket(bucket);
+        return Optional.ofNullable(cors.get(bucket));
     }
 
     @Override
-    public void putCors(String bucket, CorsConfiguration configuration) {
-        throw new UnsupportedOperationException("not in the memory store");
+    public synchronized void putCors(String bucket, CorsConfiguration configuration) {
+        bucket(bucket);
+        cors.put(bucket, configuration);
     }
 
     @Override
-    public void deleteCors(String bucket) {
-        throw new UnsupportedOperationException("not in the memory store");
+    public synchronized void deleteCors(String bucket) {
+        bucket(bucket);
+        cors.remove(bucket);
     }
 
     @Override

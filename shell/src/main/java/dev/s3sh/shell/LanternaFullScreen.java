@@ -3,6 +3,7 @@ package dev.s3sh.shell;
 import dev.s3sh.command.CommandContext;
 import dev.s3sh.command.FullScreen;
 
+import dev.s3sh.tui.ServiceCorsActions;
 import dev.s3sh.tui.TuiLauncher;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
@@ -35,7 +36,7 @@ final class LanternaFullScreen implements FullScreen {
         }
         try {
             TuiLauncher.run(ctx.session(), colour, env.get("TERM"), file -> TerminalEditorProcess.run(env, file),
-                    new CommandCorsActions(ctx));
+                    new ServiceCorsActions(ctx.session(), ctx.stateDir()));
         } finally {
             if (jline != null) {
                 jline.setAttributes(saved);

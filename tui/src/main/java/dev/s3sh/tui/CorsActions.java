@@ -1,29 +1,29 @@
 package dev.s3sh.tui;
 
+import dev.s3sh.app.CorsOutcome;
 import dev.s3sh.cors.CorsRequest;
 
 import java.util.List;
 
 /**
  * The CORS pane's actions on one bucket. Each runs on the worker thread (so it can be cancelled),
- * talks to the user only through {@link CorsUi}, and returns the one-line outcome for the status
- * bar; a failure is thrown ({@code StoreException} messages are shown as they are).
+ * talks to the user only through {@link CorsUi}, and returns the typed {@link CorsOutcome} the
+ * pane renders; a failure is thrown ({@code StoreException} messages are shown as they are).
  *
- * <p>The shell implements it with its own {@code cors edit/rm/undo/set} commands
- * ({@code shell.CommandCorsActions}), so the screen and the REPL share one push path; the
- * screen's tests use a small stand-in.
+ * <p>{@link ServiceCorsActions} implements it over core's {@code CorsService}, so the screen and
+ * the REPL share one push path, history and undo.
  */
 public interface CorsActions {
-    String edit(String bucket, CorsUi ui) throws Exception;
+    CorsOutcome edit(String bucket, CorsUi ui) throws Exception;
 
-    String delete(String bucket, CorsUi ui) throws Exception;
+    CorsOutcome delete(String bucket, CorsUi ui) throws Exception;
 
-    String undo(String bucket, CorsUi ui) throws Exception;
+    CorsOutcome undo(String bucket, CorsUi ui) throws Exception;
 
     /** Names of the templates {@link #applyTemplate} accepts, in the order to offer them. */
     List<String> templates();
 
-    String applyTemplate(String bucket, String template, CorsUi ui) throws Exception;
+    CorsOutcome applyTemplate(String bucket, String template, CorsUi ui) throws Exception;
 
     /** Sends {@code request} (a preflight) to the live endpoint and reports what came back. */
     ProbeResult probe(String bucket, CorsRequest request) throws Exception;

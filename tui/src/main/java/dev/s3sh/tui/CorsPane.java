@@ -1,5 +1,7 @@
 package dev.s3sh.tui;
 
+import dev.s3sh.app.CorsOutcome;
+
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.s3sh.cors.CorsConfiguration;
 import dev.s3sh.cors.CorsLinter;
@@ -138,15 +140,18 @@ final class CorsPane implements Pane {
 
     // ------------------------------------------------------------ the calls to CorsActions
 
+    /** A CORS action; null when the user backed out before anything was asked of the service. */
     private interface Call {
-        String run(String bucket, CorsUi ui) throws Exception;
+        CorsOutcome run(String bucket, CorsUi ui) throws Exception;
     }
 
     private void act(String label, Call call) {
         String b = bucket;
         if (b == null) return;
-        app.start(label + " s3://" + b, () -> call.run(b, app.corsUi()), result -> {
-            app.info(result);
+        app.start(label + " s3://" + b, () -> call.run(b, app.corsUi()), outcome -> {
+            if (outcome == null) app.info("no template applied");
+            else if (outcome.succeeded()) app.info(outcome.message());
+            else app.error(outcome.message());
             app.details.forget(b);
             load(b);
         }, e -> { });
@@ -167,7 +172,7 @@ final class CorsPane implements Pane {
     private void template() {
         act("applying a template to", (b, ui) -> {
             String name = ui.choose("Template for s3://" + b, actions.templates());
-            if (name == null) return "no template applied";
+            if (name == null) return null;
             return actions.applyTemplate(b, name, ui);
         });
     }

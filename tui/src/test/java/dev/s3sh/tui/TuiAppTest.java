@@ -7,6 +7,9 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.s3sh.config.Profile;
 import dev.s3sh.cors.CorsConfiguration;
 import dev.s3sh.cors.CorsDecision;
+import dev.s3sh.cors.CorsNormalizer;
+import dev.s3sh.cors.CorsParser;
+import dev.s3sh.cors.CorsTemplates;
 import dev.s3sh.cors.CorsEvaluator;
 import dev.s3sh.cors.CorsLinter;
 import dev.s3sh.cors.CorsRequest;
@@ -236,26 +239,33 @@ class TuiAppTest {
         open(80, 24).key(KeyType.Enter).key(KeyType.F3);
         ui.type("d");
         String s = ui.text();
-        assertTrue(s.contains("Delete the CORS configuration of s3://demo (2 rules)?"), s);
+        assertTrue(s.contains("Push these changes to s3://demo?"), s);
+        assertTrue(s.contains("-<CORSConfiguration"), "the diff is the question's detail\n" + s);
         assertTrue(s.contains("y yes"), s);
         ui.type("n");
         assertNotNull(store.cors.get("demo"), "no keeps the configuration");
-        assertTrue(ui.text().contains("not changed"), ui.text());
+        assertTrue(ui.text().contains("s3://demo: not pushed"), ui.text());
 
         ui.type("d").type("y");
         assertNull(store.cors.get("demo"));
         s = ui.text();
-        assertTrue(ui.lines().get(22).contains("s3://demo/ | CORS deleted, read back OK"), s);
+        assertTrue(ui.lines().get(22).contains("s3://demo/ | s3://demo: CORS configuration removed (verified"), s);
         assertTrue(s.contains("no CORS configuration"), s);
 
         ui.type("u");
-        assertTrue(ui.text().contains("Undo the last CORS change on s3://demo?"), ui.text());
+        s = ui.text();
+        assertTrue(s.contains("Push these changes to s3://demo?"), s);
+        assertTrue(s.contains("undo: putting back 2 rules"), "the question says what is put back\n" + s);
+        ui.type("y");
+        assertTrue(ui.text().contains("Push rules that let ANY web site write to s3://demo"), "rule 2 lets any origin write\n" + ui.text());
         ui.type("y");
         assertEquals(DefaultCorsActions.normalized(DEMO_CORS), DefaultCorsActions.normalized(store.cors.get("demo")));
-        assertTrue(ui.lines().get(22).contains("undone: CORS set: 2 rules, read back OK"), ui.text());
+        assertTrue(ui.lines().get(22).contains("s3://demo: CORS updated: "), ui.text());
         assertTrue(ui.text().contains("GET,HEAD"), ui.text());
         ui.type("u");
-        assertTrue(ui.text().contains("nothing to undo on s3://demo"), ui.text());
+        assertTrue(ui.text().contains("undo: putting back no CORS configuration"), "the undo was saved too: undo again goes back\n" + ui.text());
+        ui.type("n");
+        assertNotNull(store.cors.get("demo"));
     }
 
     @Test
@@ -269,22 +279,30 @@ class TuiAppTest {
         };
         open(80, 24, true, 200, editor).key(KeyType.Enter).key(KeyType.F3).type("e");
         String s = ui.text();
-        assertTrue(s.contains("Apply this CORS configuration to s3://demo?"), s);
-        assertTrue(s.contains("+     <AllowedOrigin>https://new.example.org</AllowedOrigin>"), s);
+        assertTrue(s.contains("Push these changes to s3://demo?"), s);
+        assertTrue(s.contains("rule 1: AllowedOrigin 'https://new.example.org' added"), "the diff is the question's detail\n" + s);
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), mode.get(), "temp file is 0600");
         ui.type("y");
+        assertTrue(ui.text().contains("Push rules that let ANY web site write to s3://demo"), ui.text());
+        ui.type("y");
         assertTrue(store.cors.get("demo").rules().get(0).allowedOrigins().contains("https://new.example.org"));
-        assertTrue(ui.lines().get(22).contains("s3://demo/ | CORS set: 2 rules, read back OK"), ui.text());
+        assertTrue(ui.lines().get(22).contains("s3://demo/ | s3://demo: CORS updated: "), ui.text());
         assertTrue(ui.text().contains("https://new.example.org"), "the table shows the new rules\n" + ui.text());
     }
 
     @Test
     void anInvalidEditIsReportedAndCanBeAbandoned() throws Exception {
-        open(80, 24, true, 200, file -> Files.writeString(file, "<CORSConfiguration><CORSRule>")).key(KeyType.Enter)
-                .key(KeyType.F3).type("e");
-        assertTrue(ui.text().contains("The document is not valid. Edit it again?"), ui.text());
-        ui.type("n");
-        assertTrue(ui.text().contains("edit abandoned"), ui.text());
+        List<String> reopened = new java.util.ArrayList<>();
+        open(80, 24, true, 200, file -> {
+            if (Files.readString(file).startsWith("<!-- s3sh: NOT PUSHED")) {
+                reopened.add(Files.readString(file)); // the reopen: quit without saving
+            } else {
+                Files.writeString(file, "<CORSConfiguration><CORSRule>");
+            }
+        }).key(KeyType.Enter).key(KeyType.F3).type("e");
+        assertEquals(1, reopened.size(), "the editor reopens with the problems on top");
+        assertTrue(reopened.get(0).endsWith("<CORSConfiguration><CORSRule>"), reopened.get(0));
+        assertTrue(ui.lines().get(22).contains("not pushed: the file still has the problems"), ui.text());
         assertEquals(DEMO_CORS, store.cors.get("demo"));
     }
 
@@ -293,12 +311,12 @@ class TuiAppTest {
         open(80, 24).key(KeyType.Enter).key(KeyType.F3).type("t");
         String s = ui.text();
         assertTrue(s.contains("Template for s3://demo"), s);
-        assertTrue(s.contains("> public-read") && s.contains("app-upload"), s);
+        assertTrue(s.contains("> public-read") && s.contains("tutorial"), s);
         ui.key(KeyType.ArrowDown).key(KeyType.Enter);
-        assertTrue(ui.text().contains("Replace the CORS configuration of s3://demo with the"), ui.text());
-        assertTrue(ui.text().contains("template app-upload?"), ui.text());
+        assertTrue(ui.text().contains("Push these changes to s3://demo?"), ui.text());
         ui.type("y");
-        assertEquals(DefaultCorsActions.TEMPLATES.get("app-upload"), store.cors.get("demo"));
+        assertTrue(CorsNormalizer.sameRules(CorsParser.parse(CorsTemplates.named("tutorial").xml(), "tutorial"), store.cors.get("demo")),
+                "the second template is on the bucket: " + store.cors.get("demo"));
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class CorsHistoryCommand implements Command {
     public int run(CommandContext ctx, ParsedArgs args) {
         if (args.positionals().size() > 1) throw new UsageException("cors history takes at most one s3://BUCKET");
         String bucket = CorsSource.bucket(ctx, args.positional(0, null), "cors history");
-        List<CorsHistory.Entry> entries = entries(ctx, bucket);
+        List<CorsHistory.Entry> entries = entries(ctx, args, bucket);
         if (args.json()) {
             List<Map<String, Object>> list = entries.stream().map(e -> {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -62,12 +62,14 @@ public final class CorsHistoryCommand implements Command {
         return ExitCode.OK;
     }
 
-    static List<CorsHistory.Entry> entries(CommandContext ctx, String bucket) {
-        CorsHistory history = new CorsHistory(ctx.stateDir(), ctx.session().profile().endpointLabel(), bucket);
+    private static List<CorsHistory.Entry> entries(CommandContext ctx, ParsedArgs args, String bucket) {
         try {
-            return history.entries();
+            CorsHistory.Listing listing = CorsOutcomes.service(ctx, args).history(bucket);
+            for (CorsHistory.Skipped skipped : listing.skipped()) ctx.err().println(CorsOutcomes.skipped(skipped));
+            ctx.err().flush();
+            return listing.entries();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the history in " + history.dir() + ": " + e.getMessage());
+            throw new IllegalStateException("cannot read the CORS history of s3://" + bucket + ": " + e.getMessage());
         }
     }
 }

@@ -1,27 +1,59 @@
 package dev.s3sh.shell.commands;
 
+import dev.s3sh.app.CorsHistory;
+import dev.s3sh.app.CorsNotice;
+import dev.s3sh.app.CorsOutcome;
+import dev.s3sh.app.CorsPorts;
+import dev.s3sh.app.CorsService;
 import dev.s3sh.command.CommandContext;
-import dev.s3sh.app.CorsPush;
 import dev.s3sh.command.ExitCode;
+import dev.s3sh.command.InvalidInputException;
 import dev.s3sh.command.ParsedArgs;
+import dev.s3sh.command.UsageException;
+import dev.s3sh.cors.CorsProblem;
+import dev.s3sh.cors.CorsWarning;
+import dev.s3sh.text.TerminalText;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
-/** How the commands that push report a {@link CorsPush.Outcome}: one line, or one JSON document. */
+/**
+ * How the CORS commands talk to {@link CorsService} and render what it returns: notices are printed
+ * as they come (to stderr under {@code --output json}), questions go to the command's prompter, the
+ * outcome becomes one line or one JSON document and an exit status.
+ */
 final class CorsOutcomes {
     private CorsOutcomes() {
     }
 
-    /** Prints the outcome; exit status 0 when the server now holds the rules asked for, else 1. */
-    static int finish(CommandContext ctx, ParsedArgs args, String bucket, CorsPush.Outcome outcome) {
-        boolean ok = outcome.status() == CorsPush.Status.PUSHED || outcome.status() == CorsPush.Status.NO_CHANGES;
+    /** The service for a command: {@code --output json} sends what it tells to stderr. */
+    static CorsService service(CommandContext ctx, ParsedArgs args) {
+        return new CorsService(ctx.session(), ctx.stateDir(), new Ports(ctx, args.json() ? ctx.err() : ctx.out()));
+    }
+
+    /** Prints the outcome; exit status 0 when the server now holds the rules asked for (or nothing was to be done). */
+    static int finish(CommandContext ctx, ParsedArgs args, CorsOutcome outcome) {
+        if (outcome instanceof CorsOutcome.Invalid invalid) {
+            throw new InvalidInputException(invalid.message(), invalid.problems());
+        }
+        if (outcome instanceof CorsOutcome.Unconfirmed || outcome instanceof CorsOutcome.NotInHistory) {
+            throw new UsageException(outcome.message());
+        }
+        if (outcome instanceof CorsOutcome.Kept kept) return finishKept(ctx, args, kept);
+        if (outcome instanceof CorsOutcome.EditUnchanged) {
+            ctx.out().println(outcome.message());
+            ctx.out().flush();
+            return ExitCode.OK;
+        }
+        boolean ok = outcome.succeeded();
         if (args.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("bucket", bucket);
-            doc.put("status", outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            doc.put("changes", outcome.diff() == null ? java.util.List.of() : outcome.diff().summary());
+            doc.put("bucket", outcome.bucket());
+            doc.put("status", status(outcome));
+            doc.put("changes", changes(outcome));
             doc.put("message", outcome.message());
             ctx.printJson(doc);
         } else if (ok) {
@@ -32,5 +64,95 @@ final class CorsOutcomes {
         ctx.out().flush();
         ctx.err().flush();
         return ok ? ExitCode.OK : ExitCode.FAILURE;
+    }
+
+    private static int finishKept(CommandContext ctx, ParsedArgs args, CorsOutcome.Kept kept) {
+        CorsOutcome push = kept.push();
+        if (push instanceof CorsOutcome.Declined) finish(ctx, args, push);
+        ctx.err().println(kept.message());
+        ctx.err().flush();
+        if (push instanceof CorsOutcome.Invalid || push instanceof CorsOutcome.Unconfirmed) finish(ctx, args, push);
+        return switch (kept.because()) {
+            case EMPTIED -> ExitCode.OK;
+            case STILL_INVALID -> ExitCode.INVALID_INPUT;
+            default -> ExitCode.FAILURE;
+        };
+    }
+
+    private static String status(CorsOutcome outcome) {
+        if (outcome instanceof CorsOutcome.Pushed) return "pushed";
+        if (outcome instanceof CorsOutcome.Unchanged) return "no-changes";
+        if (outcome instanceof CorsOutcome.Declined) return "declined";
+        return "conflict";
+    }
+
+    private static List<String> changes(CorsOutcome outcome) {
+        if (outcome instanceof CorsOutcome.Pushed p) return p.diff().summary();
+        if (outcome instanceof CorsOutcome.Declined d) return d.diff().summary();
+        if (outcome instanceof CorsOutcome.Conflict c) return c.changed().summary();
+        if (outcome instanceof CorsOutcome.Unchanged u) return u.diff().summary();
+        return List.of();
+    }
+
+    /** The command's side of {@link CorsPorts}. */
+    private static final class Ports implements CorsPorts {
+        private final CommandContext ctx;
+        private final PrintWriter talk;
+
+        Ports(CommandContext ctx, PrintWriter talk) {
+            this.ctx = ctx;
+            this.talk = talk;
+        }
+
+        @Override
+        public void tell(CorsNotice notice) {
+            if (notice instanceof CorsNotice.Change change) {
+                String where = "s3://" + change.bucket();
+                for (CorsProblem p : change.problems()) talk.println(p.render());
+                for (CorsWarning w : change.warnings()) talk.println("warning: rule " + w.rule() + ": " + w.message());
+                talk.print(change.diff().render(where + " (server)", where + " (new)"));
+                talk.flush();
+            } else if (notice instanceof CorsNotice.Restoring r) {
+                CorsHistory.Entry e = r.entry();
+                ctx.out().println((r.undo() ? "undo: " : "restore: ") + "putting back " + e.summary() + " (saved " + e.time() + ")");
+                ctx.out().flush();
+            } else if (notice instanceof CorsNotice.HistorySkipped s) {
+                ctx.err().println(skipped(s.skipped()));
+                ctx.err().flush();
+            } else if (notice instanceof CorsNotice.Reopening r) {
+                int n = r.problems().size();
+                ctx.err().println(n + (n == 1 ? " problem" : " problems") + ": reopening the editor");
+                for (String line : r.problems()) ctx.err().println("  " + line);
+                ctx.err().flush();
+            } else if (notice instanceof CorsNotice.ChangedMeanwhile m) {
+                String where = "s3://" + m.conflict().bucket();
+                ctx.err().println(m.conflict().message());
+                ctx.err().print(m.conflict().changed().render(where + " (when the edit began)", where + " (now)"));
+                ctx.err().flush();
+            } else if (notice instanceof CorsNotice.EditKept k) {
+                ctx.err().println("your edit is kept in " + k.file());
+                ctx.err().flush();
+            }
+        }
+
+        @Override
+        public boolean interactive() {
+            return ctx.prompter().interactive();
+        }
+
+        @Override
+        public boolean confirm(String question) {
+            return ctx.prompter().confirm(question);
+        }
+
+        @Override
+        public void editFile(Path file) throws Exception {
+            ctx.editor().edit(file);
+        }
+    }
+
+    /** The warning for a history file that was passed over. */
+    static String skipped(CorsHistory.Skipped s) {
+        return "warning: skipped " + TerminalText.visible(s.file().toString()) + ": " + s.reason();
     }
 }

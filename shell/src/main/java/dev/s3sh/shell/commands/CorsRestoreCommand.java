@@ -3,12 +3,12 @@ package dev.s3sh.shell.commands;
 import dev.s3sh.command.Command;
 import dev.s3sh.command.CommandContext;
 import dev.s3sh.command.CommandSpec;
-import dev.s3sh.app.CorsHistory;
-import dev.s3sh.app.CorsPush;
+import dev.s3sh.app.CorsOutcome;
 import dev.s3sh.command.ParsedArgs;
 import dev.s3sh.command.UsageException;
 import dev.s3sh.command.ValueKind;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -64,16 +64,12 @@ public final class CorsRestoreCommand implements Command {
             bucketArg = args.positional(1, null);
         }
         String bucket = CorsSource.bucket(ctx, bucketArg, spec().name());
-        List<CorsHistory.Entry> entries = CorsHistoryCommand.entries(ctx, bucket);
-        if (entries.isEmpty()) {
-            throw new UsageException("s3://" + bucket + " has no saved configurations: nothing to " + (undo ? "undo" : "restore")
-                    + " (one is saved before every push from s3sh on this machine)");
+        CorsOutcome outcome;
+        try {
+            outcome = CorsOutcomes.service(ctx, args).restore(bucket, number, undo, args.has("yes"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the CORS history of s3://" + bucket + ": " + e.getMessage());
         }
-        if (number < 1 || number > entries.size()) {
-            throw new UsageException("no entry " + number + ": 'cors history' lists 1 to " + entries.size());
-        }
-        CorsHistory.Entry entry = entries.get(number - 1);
-        ctx.out().println((undo ? "undo: " : "restore: ") + "putting back " + entry.summary() + " (saved " + entry.time() + ")");
-        return CorsOutcomes.finish(ctx, args, bucket, CorsPush.forCommand(ctx, bucket, args).push(entry.configuration()));
+        return CorsOutcomes.finish(ctx, args, outcome);
     }
 }

@@ -43,8 +43,8 @@ public final class CorsRmCommand implements Command {
             throw new UsageException(spec().synopsis());
         }
         String bucket = CorsSource.bucket(ctx, args.positional(0, null), spec().name());
-        CorsPush push = CorsPush.forCommand(ctx, bucket, args);
+        CorsPush push = CorsOutcomes.service(ctx, args).push(bucket, args.has("yes"));
         if (s3cmd) push.withoutQuestion();
-        return CorsOutcomes.finish(ctx, args, bucket, push.push((dev.s3sh.cors.CorsConfiguration) null));
+        return CorsOutcomes.finish(ctx, args, push.push((dev.s3sh.cors.CorsConfiguration) null));
     }
 }

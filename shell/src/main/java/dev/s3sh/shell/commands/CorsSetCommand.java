@@ -56,9 +56,9 @@ public final class CorsSetCommand implements Command {
         String file = args.positional(0, null);
         if (file.startsWith("s3://")) throw new UsageException("the file comes first: " + spec().synopsis());
         String bucket = CorsSource.bucket(ctx, args.positional(1, null), spec().name());
-        CorsPush push = CorsPush.forCommand(ctx, bucket, args);
+        CorsPush push = CorsOutcomes.service(ctx, args).push(bucket, args.has("yes"));
         if (s3cmd) push.withoutQuestion();
-        return CorsOutcomes.finish(ctx, args, bucket, push.push(read(file)));
+        return CorsOutcomes.finish(ctx, args, push.push(read(file)));
     }
 
     static CorsDocument read(String file) {

@@ -1,0 +1,130 @@
+package dev.s3sh.tui;
+
+import dev.s3sh.app.CorsNotice;
+import dev.s3sh.app.CorsOutcome;
+import dev.s3sh.app.CorsPorts;
+import dev.s3sh.app.CorsService;
+import dev.s3sh.cors.CorsProblem;
+import dev.s3sh.cors.CorsRequest;
+import dev.s3sh.cors.CorsTemplates;
+import dev.s3sh.cors.CorsWarning;
+import dev.s3sh.session.Session;
+import dev.s3sh.store.ProbeRequest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The CORS pane's actions done by core's {@link CorsService}: the same validate → diff → confirm →
+ * push → verify path, history and undo as the REPL's commands. What the service tells (the diff,
+ * the warnings, the problems) becomes the detail of the next dialog; the editor is the screen's.
+ */
+public class ServiceCorsActions implements CorsActions {
+    private final Session session;
+    private final Path stateDir;
+
+    public ServiceCorsActions(Session session, Path stateDir) {
+        this.session = session;
+        this.stateDir = stateDir;
+    }
+
+    private CorsService service(CorsUi ui) {
+        return new CorsService(session, stateDir, new ScreenPorts(ui));
+    }
+
+    @Override
+    public CorsOutcome edit(String bucket, CorsUi ui) throws Exception {
+        return shown(service(ui).edit(bucket, false, false), ui);
+    }
+
+    @Override
+    public CorsOutcome delete(String bucket, CorsUi ui) {
+        return shown(service(ui).remove(bucket, false), ui);
+    }
+
+    @Override
+    public CorsOutcome undo(String bucket, CorsUi ui) throws Exception {
+        return shown(service(ui).restore(bucket, 1, true, false), ui);
+    }
+
+    @Override
+    public List<String> templates() {
+        return CorsTemplates.all().stream().map(CorsTemplates.Template::name).toList();
+    }
+
+    @Override
+    public CorsOutcome applyTemplate(String bucket, String template, CorsUi ui) {
+        return shown(service(ui).applyTemplate(bucket, template, false), ui);
+    }
+
+    @Override
+    public ProbeResult probe(String bucket, CorsRequest request) throws Exception {
+        List<String> headers = request.requestHeaders() == null ? List.of()
+                : Arrays.stream(request.requestHeaders().split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
+        var answer = session.store().probe(new ProbeRequest(bucket, null, true, request.judgedMethod(),
+                request.origin(), headers, false));
+        return new ProbeResult("s3://" + bucket, answer.status(), answer.corsHeaders());
+    }
+
+    /** An outcome with more to read than the status line holds (the problems of an invalid document) is shown in full. */
+    private static CorsOutcome shown(CorsOutcome outcome, CorsUi ui) {
+        if (outcome instanceof CorsOutcome.Invalid invalid) ui.show(invalid.message(), invalid.problems());
+        return outcome;
+    }
+
+    /** What the service tells is kept until the next question, which shows it as its detail. */
+    private static final class ScreenPorts implements CorsPorts {
+        private final CorsUi ui;
+        private final List<String> detail = new ArrayList<>();
+
+        ScreenPorts(CorsUi ui) {
+            this.ui = ui;
+        }
+
+        @Override
+        public void tell(CorsNotice notice) {
+            if (notice instanceof CorsNotice.Change change) {
+                String where = "s3://" + change.bucket();
+                for (CorsProblem p : change.problems()) detail.add(p.render());
+                for (CorsWarning w : change.warnings()) detail.add("warning: rule " + w.rule() + ": " + w.message());
+                detail.addAll(change.diff().render(where + " (server)", where + " (new)").lines().toList());
+            } else if (notice instanceof CorsNotice.Restoring r) {
+                detail.add((r.undo() ? "undo: " : "restore: ") + "putting back " + r.entry().summary() + " (saved " + r.entry().time() + ")");
+            } else if (notice instanceof CorsNotice.HistorySkipped s) {
+                detail.add("warning: skipped " + s.skipped().file() + ": " + s.skipped().reason());
+            } else if (notice instanceof CorsNotice.Reopening r) {
+                detail.clear(); // the reopened file holds the problems; the dialog would only repeat them
+            } else if (notice instanceof CorsNotice.ChangedMeanwhile m) {
+                String where = "s3://" + m.conflict().bucket();
+                detail.add(m.conflict().message());
+                detail.addAll(m.conflict().changed().render(where + " (when the edit began)", where + " (now)").lines().toList());
+            } else if (notice instanceof CorsNotice.EditKept k) {
+                ui.show("cors edit", List.of("your edit is kept in " + k.file()));
+            }
+        }
+
+        @Override
+        public boolean interactive() {
+            return true;
+        }
+
+        @Override
+        public boolean confirm(String question) {
+            List<String> shown = List.copyOf(detail);
+            detail.clear();
+            try {
+                return ui.confirm(question, shown);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        @Override
+        public void editFile(Path file) throws Exception {
+            ui.editFile(file);
+        }
+    }
+}
