@@ -46,8 +46,8 @@ class CorsPushTest {
     private CommandContext ctx(Prompter prompter) {
         Profile p = new Profile("t", URI.create("http://127.0.0.1:1"), "us-east-1", "AK", "SK", null, true, "rgw");
         Session session = new Session(p, x -> store);
-        return new CommandContext(session, new PrintWriter(out, true), new PrintWriter(out, true), prompter, f -> { }, null, false)
-                .stateDir(state);
+        return CommandContext.builder(session, null).out(new PrintWriter(out, true)).err(new PrintWriter(out, true))
+                .prompter(prompter).editor(f -> { }).stateDir(state).build();
     }
 
     private Prompter answering(boolean... answers) {
