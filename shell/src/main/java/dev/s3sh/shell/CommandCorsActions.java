@@ -88,8 +88,7 @@ final class CommandCorsActions implements CorsActions {
                 return false;
             }
         });
-        CommandContext ctx = new CommandContext(parent.session(), writer, writer, prompter, ui::editFile,
-                parent.registry(), false).stateDir(parent.stateDir());
+        CommandContext ctx = FrontEndContexts.forScreen(parent, writer, prompter, ui::editFile);
         int status = new CommandRunner(parent.registry(), false, List.of()).run(ctx, List.of(words));
         List<String> lines = buffer.toString().lines().filter(l -> !l.isBlank()).toList();
         String last = lines.isEmpty() ? (status == ExitCode.OK ? "done" : "failed") : lines.get(lines.size() - 1);

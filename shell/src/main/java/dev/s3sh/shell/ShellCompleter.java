@@ -35,7 +35,6 @@ public final class ShellCompleter implements Completer {
         try {
             String current = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
             List<String> before = new ArrayList<>(line.words().subList(0, line.wordIndex()));
-            before.removeIf(String::isEmpty);
             CompletionEngine.Result result = engine.complete(before, current);
             for (CompletionEngine.Suggestion s : result.suggestions()) {
                 candidates.add(new Candidate(s.value(), s.display(), null, null, null, null, s.complete()));

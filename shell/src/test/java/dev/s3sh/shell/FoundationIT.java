@@ -124,8 +124,8 @@ class FoundationIT {
     @Test
     void changesRefuseWithoutConfirmationInScripts() {
         try (ShellHarness sh = ShellHarness.local()) {
-            CommandContext ctx = new CommandContext(sh.session(), new java.io.PrintWriter(new java.io.StringWriter()),
-                    new java.io.PrintWriter(new java.io.StringWriter()), Prompter.NONE, f -> { }, null, false);
+            CommandContext ctx = CommandContext.builder(sh.session(), null).out(new java.io.PrintWriter(new java.io.StringWriter()))
+                    .err(new java.io.PrintWriter(new java.io.StringWriter())).prompter(Prompter.NONE).stateDir(sh.stateDir()).build();
             ParsedArgs none = new ParsedArgs(Map.of(), List.of());
             UsageException refused = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class,
                     () -> ctx.confirm(none, "delete the CORS configuration of s3://x"));
