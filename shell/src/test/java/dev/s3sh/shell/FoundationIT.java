@@ -135,6 +135,36 @@ class FoundationIT {
         }
     }
 
+    /** The line of issue 15: one-shot from bash, and the same line in a script, give the same answer. */
+    @Test
+    void anEmptyOriginIsAnArgumentInScriptsAsInOneShot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("f.xml");
+        java.nio.file.Files.writeString(file, "<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin>"
+                + "<AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>");
+        Run oneShot = main(Map.of(), "", "--endpoint", LocalRgw.endpoint(), "cors", "check", "--file", file.toString(),
+                "--origin", "", "--method", "GET", "--actual");
+        Run script = main(Map.of(), "cors check --file '" + file + "' --origin '' --method GET --actual\n",
+                "--endpoint", LocalRgw.endpoint());
+        assertTrue(oneShot.status != ExitCode.USAGE, oneShot.err);
+        assertEquals(oneShot.status, script.status, script.err);
+        assertEquals(oneShot.out, script.out);
+        assertEquals(oneShot.err, script.err);
+    }
+
+    @Test
+    void didYouMeanForCommandsOptionsAndProfiles() throws Exception {
+        assertEquals("unknown command 'lss': did you mean 'ls'?: type 'help' for the list\n",
+                main(Map.of(), "", "--endpoint", LocalRgw.endpoint(), "lss").err);
+        assertEquals("'cors chek' is not a command: did you mean 'cors check'?; 'cors' has: ",
+                main(Map.of(), "", "--endpoint", LocalRgw.endpoint(), "cors", "chek").err.split("show")[0]);
+        assertEquals("unknown option --lon for 'ls': did you mean --long? (see 'help ls')\n",
+                main(Map.of(), "", "--endpoint", LocalRgw.endpoint(), "ls", "--lon").err);
+        assertEquals("s3sh: unknown global option --endpont: did you mean --endpoint? (see 's3sh --help')\n",
+                main(Map.of(), "", "--endpont", LocalRgw.endpoint(), "ls").err);
+        Run json = main(Map.of(), "", "--endpoint", LocalRgw.endpoint(), "lss", "-o", "json");
+        assertTrue(json.out.contains("\"UsageError\""), "an unknown command's --output json is honoured: " + json.out);
+    }
+
     record Run(int status, String out, String err) {
     }
 
