@@ -33,10 +33,12 @@ public final class ShellLineParser implements Parser {
         for (Word w : Tokenizer.lenient(line).words()) {
             if (w.start() >= cursor && w.start() > rawStart) words.add(w.value());
         }
-        return new Line(line, cursor, List.copyOf(words), index, cursor - rawStart);
+        char opening = rawStart < cursor && (line.charAt(rawStart) == '\'' || line.charAt(rawStart) == '"') ? line.charAt(rawStart) : 0;
+        return new Line(line, cursor, List.copyOf(words), index, cursor - rawStart, opening);
     }
 
-    private record Line(String line, int cursor, List<String> words, int wordIndex, int rawWordCursor)
+    /** {@code opening}: the quote the word being completed was begun with, kept when the candidate replaces it. */
+    private record Line(String line, int cursor, List<String> words, int wordIndex, int rawWordCursor, char opening)
             implements CompletingParsedLine {
         @Override
         public String word() {
@@ -54,25 +56,36 @@ public final class ShellLineParser implements Parser {
         }
 
         /**
-         * A candidate as it must be typed: a finished one quoted as the tokenizer reads it back (so
-         * control characters arrive as {@code $'\x..'} escapes, never raw); a prefix that the next
-         * Tab continues keeps to backslash escapes, so no closing quote ends it early.
+         * A candidate as it must be typed for the tokenizer to read it back. A value holding a control
+         * character is written as {@code $'...'} with escapes, so it never reaches the line raw. Else,
+         * as JLine's own parser did: inside the quote the word was begun with (closed when the
+         * candidate is complete), or with a backslash before each blank or special character, so
+         * that a prefix stays open for the next Tab.
          */
         @Override
         public CharSequence escape(CharSequence candidate, boolean complete) {
             String value = candidate.toString();
-            if (complete || needsAnsi(value)) return Tokenizer.quote(value);
+            if (needsAnsi(value)) return Tokenizer.quote(value);
+            if (opening == '\'' && value.indexOf('\'') < 0) return "'" + value + (complete ? "'" : "");
+            if (opening == '"') {
+                StringBuilder b = new StringBuilder("\"");
+                for (char c : value.toCharArray()) {
+                    if ("\"\\$`".indexOf(c) >= 0) b.append('\\');
+                    b.append(c);
+                }
+                return complete ? b.append('"') : b;
+            }
             StringBuilder b = new StringBuilder();
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (Tokenizer.quote(String.valueOf(c)).length() > 1) b.append('\\');
+            for (char c : value.toCharArray()) {
+                if (!Tokenizer.quote(String.valueOf(c)).equals(String.valueOf(c))) b.append('\\');
                 b.append(c);
             }
             return b;
         }
 
+        /** Control characters can only be typed as {@code $'...'} escapes (a quote alone can be backslashed). */
         private static boolean needsAnsi(String value) {
-            return Tokenizer.quote(value).startsWith("$'");
+            return Tokenizer.quote(value.replace("'", "")).startsWith("$'");
         }
     }
 }
