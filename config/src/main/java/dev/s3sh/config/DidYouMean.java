@@ -32,9 +32,4 @@ public final class DidYouMean {
         }
         return Optional.ofNullable(best);
     }
-
-    /** {@code ": did you mean 'x'?"}, or nothing when no known name is near. */
-    public static String hint(String typed, Collection<String> known, String quoteLeft, String quoteRight) {
-        return closest(typed, known).map(n -> ": did you mean " + quoteLeft + n + quoteRight + "?").orElse("");
-    }
 }

@@ -52,11 +52,12 @@ public final class CommandRunner {
             if (registry.isGroup(first)) {
                 List<String> subs = registry.subcommands(first);
                 message = words.size() == 1 ? "'" + first + "' needs a subcommand: " + String.join(", ", subs)
-                        : "'" + first + " " + words.get(1) + "' is not a command" + DidYouMean.hint(words.get(1), subs,
-                        "'" + first + " ", "'") + "; '" + first + "' has: " + String.join(", ", subs);
+                        : "'" + first + " " + words.get(1) + "' is not a command" + DidYouMean.closest(words.get(1), subs)
+                        .map(n -> " (did you mean '" + first + " " + n + "'?)").orElse("") + "; '" + first + "' has: "
+                        + String.join(", ", subs);
             } else {
-                message = "unknown command '" + first + "'" + DidYouMean.hint(first, registry.firstWords(), "'", "'")
-                        + ": type 'help' for the list";
+                message = "unknown command '" + first + "'" + DidYouMean.closest(first, registry.firstWords())
+                        .map(n -> ": did you mean '" + n + "'? (type 'help' for the list)").orElse(": type 'help' for the list");
             }
             return new Outcome(fail(ctx, json, "UsageError", message, ExitCode.USAGE, null), false);
         }

@@ -71,12 +71,17 @@ public final class Main {
         StringBuilder b = new StringBuilder(USAGE_HEAD);
         for (OptionSpec o : GlobalOptions.SPEC.allOptions()) {
             String left = (o.shortName() != null ? "-" + o.shortName() + ", " : "") + "--" + o.name()
-                    + (o.takesValue() ? " " + (o.value().strict() ? String.join("|", o.value().choices())
-                    : o.value().name().toUpperCase(java.util.Locale.ROOT)) : "");
+                    + (o.takesValue() ? " " + valueName(o) : "");
             String help = o.name().equals("help") ? "this help; 'help' inside s3sh lists the commands" : o.help();
             b.append(String.format("  %-20s %s%n", left, help));
         }
         return b.append(USAGE_TAIL).toString();
+    }
+
+    /** A short list of choices as is ({@code rgw|aws}), else the kind's name ({@code FILE}, {@code FORMAT}). */
+    private static String valueName(OptionSpec o) {
+        String choices = String.join("|", o.value().choices());
+        return o.value().strict() && choices.length() <= 8 ? choices : o.value().name().toUpperCase(java.util.Locale.ROOT);
     }
 
     private Main() {

@@ -153,9 +153,9 @@ class FoundationIT {
 
     @Test
     void didYouMeanForCommandsOptionsAndProfiles() throws Exception {
-        assertEquals("unknown command 'lss': did you mean 'ls'?: type 'help' for the list\n",
+        assertEquals("unknown command 'lss': did you mean 'ls'? (type 'help' for the list)\n",
                 main(Map.of(), "", "--endpoint", LocalRgw.endpoint(), "lss").err);
-        assertEquals("'cors chek' is not a command: did you mean 'cors check'?; 'cors' has: ",
+        assertEquals("'cors chek' is not a command (did you mean 'cors check'?); 'cors' has: ",
                 main(Map.of(), "", "--endpoint", LocalRgw.endpoint(), "cors", "chek").err.split("show")[0]);
         assertEquals("unknown option --lon for 'ls': did you mean --long? (see 'help ls')\n",
                 main(Map.of(), "", "--endpoint", LocalRgw.endpoint(), "ls", "--lon").err);
