@@ -87,11 +87,12 @@ public final class Tokenizer {
                 start = -1;
                 quoted = false;
                 i++;
+            } else if (c == '\\' && i + 1 == n) {
+                i++; // a backslash at the very end escapes the line's end: it adds nothing, as JLine read it
             } else {
                 if (start < 0) start = i;
                 if (c == '\\') {
-                    // a backslash at the very end stands for itself
-                    value.append(i + 1 < n ? line.charAt(i + 1) : '\\');
+                    value.append(line.charAt(i + 1));
                     i += 2;
                 } else if (c == '\'' || c == '"') {
                     quote = c;

@@ -25,6 +25,8 @@ class TokenizerTest {
         assertEquals(List.of("a b"), Tokenizer.words("a\\ b"));
         assertEquals(List.of("keep\\q"), Tokenizer.words("\"keep\\q\""), "in double quotes only \\\" \\\\ \\$ \\` escape");
         assertEquals(List.of(), Tokenizer.words("   \t "));
+        assertEquals(List.of("ls"), Tokenizer.words("ls \\"), "a backslash at the end of the line adds nothing");
+        assertEquals(List.of("ls", "a"), Tokenizer.words("ls a\\"));
     }
 
     @Test
