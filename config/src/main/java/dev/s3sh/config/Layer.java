@@ -65,10 +65,13 @@ public final class Layer {
 
     /**
      * A Linode cluster: its endpoint, virtual-host addressing, the RGW dialect and the cluster id as
-     * signing region (unless this layer names a region itself).
+     * signing region (unless this layer names a region itself). An id s3sh does not know is used as
+     * given, with a warning.
      */
     public Layer cluster(String id, String source) {
         String cluster = LinodeClusters.check(id);
+        String unknown = LinodeClusters.unknownWarning(cluster, source);
+        if (unknown != null) warn(unknown);
         String from = "cluster " + cluster + " (" + source + ")";
         put(Field.ENDPOINT, LinodeClusters.endpoint(cluster).toString(), from);
         put(Field.PATH_STYLE, "false", from);

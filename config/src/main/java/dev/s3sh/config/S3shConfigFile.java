@@ -120,8 +120,9 @@ public final class S3shConfigFile {
 
     static String checkDialect(String value, String where) {
         String v = value.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!v.equals("rgw") && !v.equals("aws")) {
-            throw new ConfigException(where + ": dialect must be rgw or aws, not '" + value + "'");
+        if (!v.equals("rgw") && !v.equals("rgw-2026") && !v.equals("aws")) {
+            throw new ConfigException(where + ": dialect must be rgw (RGW before the 2026 change), rgw-2026 (after it) or aws, not '"
+                    + value + "'");
         }
         return v;
     }

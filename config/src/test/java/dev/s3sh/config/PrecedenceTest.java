@@ -97,6 +97,52 @@ class PrecedenceTest {
     }
 
     @Test
+    void anyClusterIdShapedLikeLinodesIsUsedAndAnUnknownOneIsNamed() throws Exception {
+        ConfigFixture f = new ConfigFixture(home).env("AWS_ACCESS_KEY_ID", "ENVACCESSKEY00000001")
+                .env("AWS_SECRET_ACCESS_KEY", "env-secret-0000000000001");
+        ConnectionOptions none = ConnectionOptions.NONE;
+        for (String known : new String[]{"us-east-1", "se-sto-1", "jp-tyo-3", "gb-lon-1"}) {
+            ResolvedProfile r = f.resolve(none.withCluster(known));
+            assertEquals(URI.create("https://" + known + ".linodeobjects.com"), r.profile().endpoint());
+            assertEquals(java.util.List.of(), r.warnings(), known + " is on the known list");
+        }
+        // a region opened after this release: used as given, with one warning that names the flag
+        ResolvedProfile newer = f.resolve(none.withCluster("no-osl-1"));
+        assertEquals(URI.create("https://no-osl-1.linodeobjects.com"), newer.profile().endpoint());
+        assertEquals("no-osl-1", newer.profile().region());
+        assertFalse(newer.profile().pathStyle());
+        assertEquals(1, newer.warnings().size(), newer.warnings().toString());
+        String warning = newer.warnings().get(0);
+        assertTrue(warning.startsWith("cluster 'no-osl-1' (--cluster) is not on s3sh's list of Linode clusters"), warning);
+        assertTrue(warning.contains("https://no-osl-1.linodeobjects.com") && warning.contains("check the id"), warning);
+        // the same from a profile file, naming the line
+        f.file(OWN, "[profile new]\ncluster = US-MAD-12\n");
+        ResolvedProfile fromFile = f.resolve(profile("new"));
+        assertEquals(URI.create("https://us-mad-12.linodeobjects.com"), fromFile.profile().endpoint());
+        assertTrue(fromFile.warnings().get(0).contains("(~/.config/s3sh/config line 2)"), fromFile.warnings().toString());
+        // the full host name works too; a shape that is not Linode's is still refused
+        assertEquals("se-sto-1", LinodeClusters.check("se-sto-1.linodeobjects.com"));
+        assertThrows(ConfigException.class, () -> f.resolve(none.withCluster("mars-1")));
+        assertThrows(ConfigException.class, () -> f.resolve(none.withCluster("us-east")));
+    }
+
+    @Test
+    void aTestMayPointEveryClusterAtItsOwnServer() throws Exception {
+        String before = System.getProperty(LinodeClusters.TEST_ENDPOINT_PROPERTY);
+        System.setProperty(LinodeClusters.TEST_ENDPOINT_PROPERTY, "https://s3.example.test:7443");
+        try {
+            Profile p = new ConfigFixture(home).resolve(ConnectionOptions.NONE.withCluster("us-east-1")).profile();
+            assertEquals(URI.create("https://s3.example.test:7443"), p.endpoint());
+            assertEquals("us-east-1", p.region());
+            assertFalse(p.pathStyle(), "a cluster is addressed by virtual host");
+            assertEquals("rgw", p.dialect());
+        } finally {
+            if (before == null) System.clearProperty(LinodeClusters.TEST_ENDPOINT_PROPERTY);
+            else System.setProperty(LinodeClusters.TEST_ENDPOINT_PROPERTY, before);
+        }
+    }
+
+    @Test
     void s3shSettingsGiveTheDefaultDialectAndReferencesMustExist() throws Exception {
         ConfigFixture f = new ConfigFixture(home).file(OWN, "[settings]\ndialect = aws\n\n[profile x]\nendpoint = http://127.0.0.1:7480\n");
         ResolvedProfile x = f.resolve(profile("x"));

@@ -123,6 +123,11 @@ public final class CorsHistory {
     }
 
     /** A path component from any text: letters, digits, '.', '-', '_' kept, the rest as '_'. */
+    /** The endpoint as history keys it (placeholder until history is keyed by the normalised endpoint). */
+    public static String endpointKey(String endpoint) {
+        return safe(endpoint);
+    }
+
     static String safe(String s) {
         String t = s == null || s.isEmpty() ? "default" : s.replaceFirst("^[a-z]+://", "");
         return t.replaceAll("[^A-Za-z0-9._-]", "_");

@@ -125,7 +125,7 @@ public final class CorsPush {
         ObjectStore store = ctx.session().store();
         String where = "s3://" + bucket;
         CorsConfiguration trimmed = desired == null ? null : CorsNormalizer.trimmed(desired);
-        CorsConfiguration stored = trimmed == null || dialect != Dialect.RGW ? trimmed : CorsNormalizer.rgwStoredForm(trimmed);
+        CorsConfiguration stored = trimmed == null || !dialect.isRgw() ? trimmed : CorsNormalizer.rgwStoredForm(trimmed);
 
         CorsConfiguration live = store.getCors(bucket).orElse(null);
         if (expecting && !CorsNormalizer.sameRules(live, expected)) return conflict(where, live);

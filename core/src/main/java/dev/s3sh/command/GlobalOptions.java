@@ -26,7 +26,7 @@ public final class GlobalOptions {
             .option(OptionSpec.value("region", new ValueKind(ValueKind.Type.TEXT, "region", java.util.List.of()),
                     "signing region (default: us-east-1)"))
             .option(OptionSpec.flag("path-style", null, "path-style addressing (default for IP and localhost endpoints)"))
-            .option(OptionSpec.value("dialect", ValueKind.DIALECT, "CORS semantics to assume (default: from the endpoint)"))
+            .option(OptionSpec.value("dialect", ValueKind.DIALECT, "CORS semantics: rgw, rgw-2026 or aws (default: from the endpoint)"))
             .option(OptionSpec.value("ca-bundle", ValueKind.LOCAL_FILE,
                     "trust the CA certificates in this PEM file instead of the system's"))
             .option(OptionSpec.flag("insecure", null, "do not verify TLS certificates (a warning says so)"))

@@ -37,7 +37,7 @@ public record ValueKind(Type type, String name, List<String> choices) {
     public static final ValueKind COMMAND = new ValueKind(Type.COMMAND, "command", List.of());
     /** Completes the five S3 CORS methods but accepts any, so a check can explain why PATCH is denied. */
     public static final ValueKind HTTP_METHOD = suggested("method", "GET", "PUT", "POST", "DELETE", "HEAD");
-    public static final ValueKind DIALECT = choice("rgw", "aws");
+    public static final ValueKind DIALECT = new ValueKind(Type.CHOICE, "dialect", List.of("rgw", "rgw-2026", "aws"));
     public static final ValueKind OUTPUT_FORMAT = new ValueKind(Type.CHOICE, "format", OutputFormat.words());
 
     public ValueKind {

@@ -6,31 +6,35 @@ import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.services.s3.S3Utilities;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Sends real CORS requests over plain HTTP: exactly what a browser sends, nothing more, and for a
- * signed one a SigV4 Authorization header as the SDK computes it.
+ * Sends real CORS requests: exactly what a browser sends, nothing more, and for a signed one a SigV4
+ * Authorization header as the SDK computes it. A request goes to the URL the SDK itself uses for
+ * the object (and so the one {@code signurl} gives a page): the virtual-hosted
+ * {@code https://BUCKET.HOST/KEY} unless the profile asks for path style, and over a client with
+ * the profile's own trust, proxy and timeouts ({@link HttpClients}).
  * Only OPTIONS, GET and HEAD are ever sent: a probe never changes anything.
  */
 final class CorsProbe {
     private final Profile profile;
-    private final Timeouts timeouts;
+    private final HttpClients clients;
+    private final S3Utilities urls;
     private HttpClient http;
 
-    CorsProbe(Profile profile, Timeouts timeouts) {
+    CorsProbe(Profile profile, HttpClients clients, S3Utilities urls) {
         this.profile = profile;
-        this.timeouts = timeouts;
+        this.clients = clients;
+        this.urls = urls;
     }
 
     ProbeResult send(ProbeRequest r) throws IOException, InterruptedException {
@@ -44,7 +48,7 @@ final class CorsProbe {
 
     private ProbeResult anonymous(ProbeRequest r, String method) throws IOException, InterruptedException {
         URI uri = url(r.bucket(), r.key());
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeouts.attempt());
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(clients.requestTimeout());
         StringBuilder exchange = new StringBuilder();
         String wireMethod = r.preflight() ? "OPTIONS" : method;
         exchange.append("> ").append(wireMethod).append(' ').append(uri).append('\n');
@@ -95,7 +99,7 @@ final class CorsProbe {
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, profile.region() == null ? "us-east-1" : profile.region())
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeouts.attempt())
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(clients.requestTimeout())
                 .method(method, HttpRequest.BodyPublishers.noBody());
         StringBuilder exchange = new StringBuilder("> " + method + " " + uri + "\n");
         signedRequest.request().forEachHeader((name, values) -> {
@@ -115,10 +119,7 @@ final class CorsProbe {
     }
 
     private synchronized HttpClient http() {
-        if (http == null) {
-            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(timeouts.connect()).followRedirects(HttpClient.Redirect.NEVER).build();
-        }
+        if (http == null) http = clients.probe();
         return http;
     }
 
@@ -126,27 +127,24 @@ final class CorsProbe {
         return lowerName.startsWith("access-control-") || lowerName.equals("vary");
     }
 
-    /** The object's URL as the profile addresses it: path style or virtual host. */
+    /**
+     * The URL a request for the object (or, with a null key, the bucket) goes to: the SDK's own, so
+     * that the probe reaches the host a browser reaches, virtual-hosted or path style.
+     */
     URI url(String bucket, String key) {
-        String encodedKey = key == null ? "" : encodePath(key);
-        URI base = profile.endpoint() != null ? profile.endpoint()
-                : URI.create("https://s3." + (profile.region() == null ? "us-east-1" : profile.region()) + ".amazonaws.com");
-        String scheme = base.getScheme();
-        String authority = base.getRawAuthority();
-        String basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
-        if (profile.pathStyle()) {
-            return URI.create(scheme + "://" + authority + basePath + "/" + bucket + "/" + encodedKey);
+        if (key != null && !key.isEmpty()) {
+            return toUri(urls.getUrl(b -> b.bucket(bucket).key(key)));
         }
-        return URI.create(scheme + "://" + bucket + "." + authority + basePath + "/" + encodedKey);
+        // the SDK builds object URLs only: take one for a one-letter key and drop that key
+        String object = toUri(urls.getUrl(b -> b.bucket(bucket).key("k"))).toString();
+        return URI.create(object.substring(0, object.length() - 1));
     }
 
-    private static String encodePath(String key) {
-        StringBuilder b = new StringBuilder();
-        for (String segment : key.split("/", -1)) {
-            if (b.length() > 0 || key.startsWith("/")) b.append('/');
-            b.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+    private static URI toUri(java.net.URL url) {
+        try {
+            return url.toURI();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("the SDK gave an unusable URL " + url + ": " + e.getMessage(), e);
         }
-        return b.toString();
     }
-
 }

@@ -36,9 +36,19 @@ final class ErrorTranslator {
             Map.entry("InternalError", "%E had an internal error (500): try again"));
 
     private final String endpoint;
+    private final java.util.function.Function<String, String> bucketServer;
 
     ErrorTranslator(String endpoint) {
+        this(endpoint, bucket -> endpoint);
+    }
+
+    /**
+     * {@code bucketServer}: the server a request about a bucket goes to ({@code https://BUCKET.HOST}
+     * when virtual-hosted), so that a failure to connect or to verify TLS names the host really tried.
+     */
+    ErrorTranslator(String endpoint, java.util.function.Function<String, String> bucketServer) {
         this.endpoint = endpoint;
+        this.bucketServer = bucketServer;
     }
 
     StoreException translate(RuntimeException e, String bucket, String key) {
@@ -62,14 +72,19 @@ final class ErrorTranslator {
             return new StoreException("Interrupted", 0, "interrupted");
         }
         if (e instanceof ApiCallTimeoutException) {
-            return new StoreException("Timeout", 0, endpoint + " did not answer in time: check the endpoint and the network");
+            return new StoreException("Timeout", 0, server(bucket) + " did not answer in time: check the endpoint and the network");
         }
-        if (e instanceof SdkClientException) return network(e);
+        if (e instanceof SdkClientException) return network(e, server(bucket));
         return new StoreException("Unexpected", 0, "unexpected error: " + firstLine(String.valueOf(e.getMessage())), e);
     }
 
     /** A failure below HTTP (connect, DNS, TLS, timeout), from the SDK or from our own HTTP calls. */
     StoreException network(Exception e) {
+        return network(e, endpoint);
+    }
+
+    /** As {@link #network(Exception)}, naming {@code endpoint} (the URL actually contacted) in the message. */
+    StoreException network(Exception e, String endpoint) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         if (root instanceof ConnectException) {
@@ -96,6 +111,15 @@ final class ErrorTranslator {
         }
         String text = root.getMessage() == null ? root.toString() : root.getMessage();
         return new StoreException("Client", 0, "request to " + endpoint + " failed: " + firstLine(text));
+    }
+
+    private String server(String bucket) {
+        if (bucket == null) return endpoint;
+        try {
+            return bucketServer.apply(bucket);
+        } catch (RuntimeException notAUsableBucketName) {
+            return endpoint;
+        }
     }
 
     private String fill(String template, String bucket, String key) {

@@ -7,32 +7,98 @@ import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.utils.AttributeMap;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.Socket;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Collection;
 
-/** The HTTP client for one profile: timeouts, and its TLS trust (CA bundle, or none with --insecure) and proxy. */
+/**
+ * The one HTTP configuration of a profile: its TLS trust (a CA bundle, the JVM's CAs, or none with
+ * --insecure), its proxy and its timeouts. Every request s3sh sends goes through a client built
+ * here: the SDK's (all S3 operations) and the CORS probe's, which must send {@code Origin} and
+ * {@code Access-Control-Request-*}, headers that the SDK's HttpURLConnection silently drops. Both
+ * are built from the same trust managers, proxy and timeouts, so a setting honoured by one is
+ * honoured by the other.
+ */
 final class HttpClients {
-    private HttpClients() {
+    private final ClientOptions options;
+    private final Timeouts timeouts;
+    /** null: the JVM's default trust (its cacerts). */
+    private final TrustManager[] trust;
+
+    private HttpClients(ClientOptions options, Timeouts timeouts) {
+        this.options = options;
+        this.timeouts = timeouts;
+        this.trust = options.insecure() ? new TrustManager[]{TrustEverything.INSTANCE}
+                : options.caBundle() != null ? trustManagers(options) : null;
     }
 
-    static SdkHttpClient.Builder<?> builder(ClientOptions options, Timeouts timeouts) {
+    /** Reads the CA bundle once; a bundle that is not usable PEM is a {@link StoreException} saying so. */
+    static HttpClients of(ClientOptions options, Timeouts timeouts) {
+        return new HttpClients(options, timeouts);
+    }
+
+    /** The SDK's HTTP client. */
+    SdkHttpClient.Builder<?> sdk() {
         UrlConnectionHttpClient.Builder b = UrlConnectionHttpClient.builder()
                 .connectionTimeout(timeouts.connect())
                 .socketTimeout(timeouts.socket());
-        if (options.caBundle() != null) {
-            TrustManager[] managers = trustManagers(options);
-            b.tlsTrustManagersProvider(() -> managers);
-        }
+        if (trust != null && !options.insecure()) b.tlsTrustManagersProvider(() -> trust);
         if (options.proxy() != null) {
             b.proxyConfiguration(ProxyConfiguration.builder().endpoint(options.proxy()).build());
         }
+        // --insecure: the SDK's own switch also turns off its host name check
         return options.insecure() ? new TrustAll(b) : b;
+    }
+
+    /**
+     * A java.net.http client for the requests the SDK cannot send (CORS probes): HTTP/1.1 as browsers
+     * speak to S3, no redirects followed, the same trust, proxy and connect timeout as {@link #sdk()}.
+     * Each request sets {@link #requestTimeout()}.
+     */
+    HttpClient probe() {
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeouts.connect())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (trust != null) {
+            try {
+                SSLContext tls = SSLContext.getInstance("TLS");
+                tls.init(null, trust, new SecureRandom());
+                b.sslContext(tls);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new StoreException("TLS", 0, "cannot set up TLS for the CORS probe: " + e.getMessage(), e);
+            }
+        }
+        // as the SDK: the given proxy, else the JVM's proxy settings (-Dhttps.proxyHost ...)
+        b.proxy(options.proxy() != null
+                ? ProxySelector.of(InetSocketAddress.createUnresolved(options.proxy().getHost(), proxyPort(options)))
+                : ProxySelector.getDefault());
+        return b.build();
+    }
+
+    /** How long one probe request may take: the SDK's per-attempt limit. */
+    java.time.Duration requestTimeout() {
+        return timeouts.attempt();
+    }
+
+    private static int proxyPort(ClientOptions options) {
+        int port = options.proxy().getPort();
+        if (port > 0) return port;
+        return "https".equalsIgnoreCase(options.proxy().getScheme()) ? 443 : 80;
     }
 
     /** The certificates of a PEM bundle as the only ones trusted, as AWS_CA_BUNDLE and s3cmd's ca_certs_file do. */
@@ -53,7 +119,7 @@ final class HttpClients {
         }
     }
 
-    /** --insecure: no certificate or host name check. */
+    /** --insecure in the SDK: no certificate or host name check. */
     private static final class TrustAll implements SdkHttpClient.Builder<TrustAll> {
         private final UrlConnectionHttpClient.Builder delegate;
 
@@ -67,6 +133,43 @@ final class HttpClients {
                     .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE)
                     .build()
                     .merge(serviceDefaults));
+        }
+    }
+
+    /**
+     * --insecure in java.net.http: accepts any certificate. An extended trust manager is where the
+     * JDK checks the host name too, so this one skips that check as well, as the SDK's switch does.
+     */
+    private static final class TrustEverything extends X509ExtendedTrustManager {
+        static final TrustEverything INSTANCE = new TrustEverything();
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
         }
     }
 }

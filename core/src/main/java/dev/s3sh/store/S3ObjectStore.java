@@ -80,9 +80,10 @@ public final class S3ObjectStore implements ObjectStore {
 
     /** With explicit timeouts (tests of slow or silent endpoints use short ones). */
     public S3ObjectStore(Profile profile, PrintWriter wireLog, Timeouts timeouts) {
-        this.errors = new ErrorTranslator(profile.endpointLabel());
+        // one HTTP configuration (trust, proxy, timeouts) for the SDK's requests and the CORS probe's
+        HttpClients http = HttpClients.of(profile.client(), timeouts);
         var builder = S3Client.builder()
-                .httpClientBuilder(HttpClients.builder(profile.client(), timeouts))
+                .httpClientBuilder(http.sdk())
                 .region(Region.of(profile.region() == null ? "us-east-1" : profile.region()))
                 // RGW 16 rejects the SDK's default flexible checksums (XAmzContentSHA256Mismatch)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
@@ -95,7 +96,9 @@ public final class S3ObjectStore implements ObjectStore {
                 .credentialsProvider(StaticCredentialsProvider.create(credentials(profile)));
         if (profile.endpoint() != null) builder.endpointOverride(profile.endpoint());
         this.s3 = builder.build();
-        this.probe = new CorsProbe(profile, timeouts);
+        this.probe = new CorsProbe(profile, http, s3.utilities());
+        // a failure to reach a bucket names the host the request went to: BUCKET.HOST when virtual-hosted
+        this.errors = new ErrorTranslator(profile.endpointLabel(), bucket -> origin(probe.url(bucket, null)));
     }
 
     private static AwsCredentials credentials(Profile p) {
@@ -261,14 +264,21 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public ProbeResult probe(ProbeRequest request) {
+        java.net.URI target = probe.url(request.bucket(), request.key());
         try {
             return probe.send(request);
         } catch (java.io.IOException e) {
-            throw errors.network(e);
+            // name the host the probe reached (BUCKET.HOST when virtual-hosted), not the profile's endpoint
+            throw errors.network(e, origin(target));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("Interrupted", 0, "interrupted");
         }
+    }
+
+    /** {@code scheme://host[:port]} of a URL, as messages name a server. */
+    private static String origin(java.net.URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     @Override

@@ -56,7 +56,7 @@ class CommandLineParserTest {
                 assertThrows(UsageException.class, () -> CommandLineParser.parseArgs(SPEC, List.of("--nope"))).getMessage());
         assertTrue(assertThrows(UsageException.class, () -> CommandLineParser.parseArgs(SPEC, List.of("--origin")))
                 .getMessage().contains("needs a value"));
-        assertEquals("--dialect must be one of rgw, aws, not 'gcs'",
+        assertEquals("--dialect must be one of rgw, rgw-2026, aws, not 'gcs'",
                 assertThrows(UsageException.class, () -> CommandLineParser.parseArgs(SPEC, List.of("--dialect", "gcs"))).getMessage());
         // methods are completed from a list but any is accepted, so 'cors check' can explain a PATCH
         assertEquals("PATCH", CommandLineParser.parseArgs(SPEC, List.of("--method", "PATCH")).value("method", null));

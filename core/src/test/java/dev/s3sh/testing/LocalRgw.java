@@ -91,6 +91,96 @@ public final class LocalRgw {
         return e;
     }
 
+    // ---- the production path: HTTPS and virtual-hosted buckets (scripts/local-rgw serves both) ----
+    // Nothing resolves the test names: each client maps them to 127.0.0.1 itself. The JDK reads
+    // -Djdk.net.hosts.file (one "127.0.0.1 NAME" line per host, no wildcards, read when the JVM
+    // starts resolving, so s3sh gets it as a child process), curl takes --resolve, and Chromium
+    // --host-resolver-rules.
+
+    private static String https(String name) {
+        String value = env().get(name);
+        if (value == null) {
+            throw new IllegalStateException("the local RGW does not say " + name + ": it was started by an older "
+                    + "scripts/local-rgw; run 'scripts/local-rgw start' to restart it with HTTPS");
+        }
+        return value;
+    }
+
+    /** {@code https://s3.example.test:PORT}: the endpoint as a Linode user writes it (its host never resolves by DNS). */
+    public static String httpsEndpoint() {
+        return https("S3_HTTPS_ENDPOINT");
+    }
+
+    /** The virtual-host domain ({@code rgw_dns_name}), e.g. {@code s3.example.test}. */
+    public static String dnsName() {
+        return https("S3SH_RGW_DNS_NAME");
+    }
+
+    public static int httpsPort() {
+        return Integer.parseInt(https("S3SH_RGW_HTTPS_PORT"));
+    }
+
+    /** The PEM file of the CA that signed the server's certificate (made per state dir). */
+    public static Path caFile() {
+        return Path.of(https("S3SH_RGW_CA"));
+    }
+
+    /** {@code BUCKET.s3.example.test}: the bucket's own host, as with Linode. */
+    public static String bucketHost(String bucket) {
+        return bucket + "." + dnsName();
+    }
+
+    /**
+     * Writes a hosts file for {@code -Djdk.net.hosts.file}: the domain and each bucket's host on
+     * 127.0.0.1 (the JDK knows no wildcards, so every bucket a test touches must be named).
+     */
+    public static Path writeHostsFile(Path file, String... buckets) throws java.io.IOException {
+        StringBuilder b = new StringBuilder("127.0.0.1 ").append(dnsName()).append('\n');
+        for (String bucket : buckets) b.append("127.0.0.1 ").append(bucketHost(bucket)).append('\n');
+        return java.nio.file.Files.writeString(file, b.toString());
+    }
+
+    /** curl's {@code --resolve} arguments for the domain and these buckets' hosts. */
+    public static java.util.List<String> curlResolve(String... buckets) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--resolve", dnsName() + ":" + httpsPort() + ":127.0.0.1"));
+        for (String bucket : buckets) args.addAll(java.util.List.of("--resolve", bucketHost(bucket) + ":" + httpsPort() + ":127.0.0.1"));
+        return args;
+    }
+
+    /**
+     * Chromium's {@code --host-resolver-rules} value: the domain, every bucket host and the page
+     * origins' domains ({@code extraDomains}, e.g. {@code example.org}) on 127.0.0.1, and nothing
+     * else resolved (the {@code MAP * ~NOTFOUND} catch-all keeps the browser off the network).
+     */
+    public static String chromiumResolverRules(String... extraDomains) {
+        StringBuilder b = new StringBuilder("MAP ").append(dnsName()).append(" 127.0.0.1, MAP *.").append(dnsName()).append(" 127.0.0.1");
+        for (String d : extraDomains) b.append(", MAP ").append(d).append(" 127.0.0.1, MAP *.").append(d).append(" 127.0.0.1");
+        return b.append(", MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost").toString();
+    }
+
+    /** Variables this environment sets for the system CAs; a test that brings its own CA removes or sets them. */
+    public static final java.util.List<String> CA_VARIABLES = java.util.List.of("AWS_CA_BUNDLE", "SSL_CERT_FILE",
+            "CURL_CA_BUNDLE", "REQUESTS_CA_BUNDLE", "SSL_CERT_DIR", "NIX_SSL_CERT_FILE");
+
+    /**
+     * Environment for an s3sh child process on the HTTPS path: keys of the local RGW, no endpoint,
+     * profile or CA from this environment (the test gives them), and the JVM told to resolve names
+     * from {@code hostsFile} (through JDK_JAVA_OPTIONS, which every java launcher reads) plus any
+     * {@code jvmFlags}.
+     */
+    public static Map<String, String> httpsChildEnv(Path hostsFile, String... jvmFlags) {
+        Map<String, String> e = childEnv();
+        e.remove("AWS_ENDPOINT_URL");
+        e.remove("AWS_ENDPOINT_URL_S3");
+        e.remove("AWS_REGION");
+        e.remove("S3CMD_CONFIG");
+        CA_VARIABLES.forEach(e::remove);
+        StringBuilder opts = new StringBuilder("-Djdk.net.hosts.file=").append(hostsFile);
+        for (String flag : jvmFlags) opts.append(' ').append(flag);
+        e.put("JDK_JAVA_OPTIONS", opts.toString());
+        return e;
+    }
+
     public static Profile profile() {
         return new Profile("local", URI.create(endpoint()), "us-east-1", accessKey(), secretKey(), null, true, "rgw");
     }

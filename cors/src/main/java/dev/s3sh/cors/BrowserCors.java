@@ -25,6 +25,12 @@ import java.util.TreeSet;
 public final class BrowserCors {
     /** Methods a browser sends without a preflight (when every header is safelisted too). */
     public static final List<String> SIMPLE_METHODS = List.of("GET", "HEAD", "POST");
+    /**
+     * Chromium caches a preflight for at most 7200 s whatever Access-Control-Max-Age says (Chromium
+     * services/network/cors/preflight_result.cc, kMaxTimeToLive = 2 hours, since Chrome 76; Firefox caps at
+     * 86400 s; without the header both use 5 s, Fetch standard "CORS-preflight cache").
+     */
+    public static final int CHROMIUM_MAX_AGE_CAP = 7200;
     private static final List<String> SIMPLE_CONTENT_TYPES = List.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
 
     private BrowserCors() {
@@ -119,6 +125,116 @@ public final class BrowserCors {
             if (!allowed.contains(name) && !byStar) return "preflight: Access-Control-Allow-Headers does not list " + name;
         }
         return null;
+    }
+
+    /**
+     * Where an endpoint sits for Local Network Access (Chrome 142+, WICG "Local Network Access" spec, address
+     * spaces as in Chromium net/base/ip_address_space.cc and the IANA special-purpose registries): a public page
+     * that calls a {@code LOOPBACK} or {@code LOCAL} address needs the user's permission first. {@code UNKNOWN}
+     * is a host name, which only DNS can place (resolve it, then ask again with the address).
+     */
+    public enum AddressSpace { LOOPBACK, LOCAL, PUBLIC, UNKNOWN }
+
+    /**
+     * The address space of an endpoint host: an IPv4 or IPv6 literal (brackets allowed), or a name. Pure: names
+     * are not resolved, except {@code localhost} and {@code *.localhost}, which browsers map to loopback themselves.
+     */
+    public static AddressSpace addressSpace(String host) {
+        if (host == null || host.isBlank()) return AddressSpace.UNKNOWN;
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
+        if (h.endsWith(".")) h = h.substring(0, h.length() - 1);
+        if (h.equals("localhost") || h.endsWith(".localhost")) return AddressSpace.LOOPBACK;
+        byte[] ip = ipLiteral(h);
+        if (ip == null) return AddressSpace.UNKNOWN;
+        if (ip.length == 16) {
+            boolean mapped = true;
+            for (int k = 0; k < 10; k++) mapped &= ip[k] == 0;
+            mapped &= ip[10] == (byte) 0xff && ip[11] == (byte) 0xff;
+            if (mapped) ip = Arrays.copyOfRange(ip, 12, 16);
+        }
+        int[] b = new int[ip.length];
+        for (int k = 0; k < ip.length; k++) b[k] = ip[k] & 0xff;
+        if (b.length == 4) {
+            if (b[0] == 127 || b[0] == 0) return AddressSpace.LOOPBACK; // 0.0.0.0/8 reaches this machine (Chrome blocks it as local)
+            if (b[0] == 10 || b[0] == 172 && (b[1] & 0xf0) == 16 || b[0] == 192 && b[1] == 168
+                    || b[0] == 169 && b[1] == 254 || b[0] == 100 && (b[1] & 0xc0) == 64 || b[0] == 198 && (b[1] & 0xfe) == 18) {
+                return AddressSpace.LOCAL;
+            }
+            return AddressSpace.PUBLIC;
+        }
+        boolean zeroPrefix = true;
+        for (int k = 0; k < 15; k++) zeroPrefix &= b[k] == 0;
+        if (zeroPrefix && (b[15] == 1 || b[15] == 0)) return AddressSpace.LOOPBACK; // ::1 and ::
+        if ((b[0] & 0xfe) == 0xfc || b[0] == 0xfe && (b[1] & 0xc0) == 0x80) return AddressSpace.LOCAL; // fc00::/7, fe80::/10
+        return AddressSpace.PUBLIC;
+    }
+
+    /**
+     * A warning for an endpoint on a loopback or local address (Local Network Access), or null when there is
+     * nothing to say or the host is a name that was not resolved.
+     */
+    public static String localNetworkWarning(String host) {
+        AddressSpace space = addressSpace(host);
+        if (space != AddressSpace.LOOPBACK && space != AddressSpace.LOCAL) return null;
+        return "the endpoint " + host + " is a " + (space == AddressSpace.LOOPBACK ? "loopback" : "private (local network)")
+                + " address: since Chrome 142 (Local Network Access) a page served from a public site must get the user's "
+                + "permission before it can call it, and CORS alone does not grant that";
+    }
+
+    private static byte[] ipLiteral(String h) {
+        if (h.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+            byte[] out = new byte[4];
+            String[] parts = h.split("\\.");
+            for (int k = 0; k < 4; k++) {
+                int v = Integer.parseInt(parts[k]);
+                if (v > 255) return null;
+                out[k] = (byte) v;
+            }
+            return out;
+        }
+        if (h.indexOf(':') >= 0 && h.matches("[0-9a-f:.%a-z]+")) {
+            String noZone = h.contains("%") ? h.substring(0, h.indexOf('%')) : h;
+            if (!noZone.matches("[0-9a-f:.]+")) return null;
+            return ipv6(noZone);
+        }
+        return null;
+    }
+
+    /** An IPv6 literal (with "::" and an optional dotted IPv4 tail) as 16 bytes, or null. Pure: no java.net. */
+    private static byte[] ipv6(String text) {
+        String h = text;
+        byte[] tail = null;
+        int lastColon = h.lastIndexOf(':');
+        if (h.indexOf('.') > lastColon) {
+            tail = ipLiteral(h.substring(lastColon + 1));
+            if (tail == null || tail.length != 4) return null;
+            h = h.substring(0, lastColon + 1) + "0:0";
+        }
+        int dbl = h.indexOf("::");
+        if (dbl >= 0 && h.indexOf("::", dbl + 1) >= 0) return null;
+        String[] head = dbl < 0 ? h.split(":", -1) : h.substring(0, dbl).isEmpty() ? new String[0] : h.substring(0, dbl).split(":", -1);
+        String[] rest = dbl < 0 ? new String[0] : h.substring(dbl + 2).isEmpty() ? new String[0] : h.substring(dbl + 2).split(":", -1);
+        if (dbl < 0 && head.length != 8 || dbl >= 0 && head.length + rest.length > 7) return null;
+        int[] groups = new int[8];
+        try {
+            for (int k = 0; k < head.length; k++) groups[k] = group(head[k]);
+            for (int k = 0; k < rest.length; k++) groups[8 - rest.length + k] = group(rest[k]);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        byte[] out = new byte[16];
+        for (int k = 0; k < 8; k++) {
+            out[2 * k] = (byte) (groups[k] >> 8);
+            out[2 * k + 1] = (byte) groups[k];
+        }
+        if (tail != null) System.arraycopy(tail, 0, out, 12, 4);
+        return out;
+    }
+
+    private static int group(String g) {
+        if (g.isEmpty() || g.length() > 4) throw new NumberFormatException(g);
+        return Integer.parseInt(g, 16);
     }
 
     /** The browser's check of the actual response: null when the page gets it, else why not. */

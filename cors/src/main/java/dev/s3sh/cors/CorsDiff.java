@@ -84,7 +84,7 @@ public record CorsDiff(CorsConfiguration before, CorsConfiguration after, List<C
         List<String> a = lines(before);
         List<String> b = lines(after);
         if (a.equals(b)) return "";
-        List<int[]> same = Lcs.pairs(a, b, String::equals);
+        List<int[]> same = Lcs.pairs(a, b);
         StringBuilder out = new StringBuilder();
         out.append("--- ").append(beforeName).append('\n').append("+++ ").append(afterName).append('\n');
         // edit script: walk both sides along the common lines
@@ -159,7 +159,7 @@ public record CorsDiff(CorsConfiguration before, CorsConfiguration after, List<C
     // ---- rule pairing
 
     private static void rules(List<CorsRule> a, List<CorsRule> b, List<Change> changes) {
-        List<int[]> anchors = new ArrayList<>(Lcs.pairs(a, b, CorsRule::equals));
+        List<int[]> anchors = new ArrayList<>(Lcs.pairs(a, b));
         anchors.add(new int[]{a.size(), b.size()});
         int i = 0, j = 0;
         for (int[] anchor : anchors) {
@@ -235,7 +235,7 @@ public record CorsDiff(CorsConfiguration before, CorsConfiguration after, List<C
         r.allowedOrigins().forEach(v -> t.add("O" + v));
         r.allowedHeaders().forEach(v -> t.add("H" + v));
         r.exposeHeaders().forEach(v -> t.add("E" + v));
-        if (r.maxAgeSeconds() != null) t.add("A" + r.maxAgeSeconds());
+        if (r.maxAge() != null) t.add("A" + r.maxAge());
         return t;
     }
 
@@ -246,10 +246,10 @@ public record CorsDiff(CorsConfiguration before, CorsConfiguration after, List<C
         values("AllowedMethod", x.allowedMethods(), y.allowedMethods(), before, after, changes);
         values("AllowedOrigin", x.allowedOrigins(), y.allowedOrigins(), before, after, changes);
         values("AllowedHeader", x.allowedHeaders(), y.allowedHeaders(), before, after, changes);
-        if (!Objects.equals(x.maxAgeSeconds(), y.maxAgeSeconds())) {
+        if (!Objects.equals(x.maxAge(), y.maxAge())) {
             changes.add(new Change(Type.VALUE_CHANGED, before, after, "MaxAgeSeconds",
-                    x.maxAgeSeconds() == null ? null : x.maxAgeSeconds().toString(),
-                    y.maxAgeSeconds() == null ? null : y.maxAgeSeconds().toString()));
+                    x.maxAge() == null ? null : x.maxAge().toString(),
+                    y.maxAge() == null ? null : y.maxAge().toString()));
         }
         values("ExposeHeader", x.exposeHeaders(), y.exposeHeaders(), before, after, changes);
     }

@@ -52,7 +52,7 @@ public final class CorsJson {
             if (!r.allowedMethods().isEmpty()) m.put("AllowedMethods", r.allowedMethods());
             if (!r.allowedOrigins().isEmpty()) m.put("AllowedOrigins", r.allowedOrigins());
             if (!r.exposeHeaders().isEmpty()) m.put("ExposeHeaders", r.exposeHeaders());
-            if (r.maxAgeSeconds() != null) m.put("MaxAgeSeconds", r.maxAgeSeconds());
+            if (r.maxAge() != null) m.put("MaxAgeSeconds", r.maxAge());
             rules.add(m);
         }
         return rules;

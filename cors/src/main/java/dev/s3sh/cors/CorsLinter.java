@@ -36,7 +36,13 @@ public final class CorsLinter {
         return out;
     }
 
+    /**
+     * The findings for {@code config} as {@code dialect}'s server will hold it (on RGW: methods in capitals,
+     * MaxAgeSeconds as RGW reads it, see {@link CorsNormalizer#storedForm}). Findings whose verdict depends on
+     * the RGW version (origin-first before the 2026 change, full-match after it) say so and name a request.
+     */
     public static List<CorsWarning> lint(CorsConfiguration config, Dialect dialect) {
+        config = CorsNormalizer.storedForm(config, dialect);
         List<CorsWarning> out = new ArrayList<>();
         boolean anyHttps = config.rules().stream().flatMap(r -> r.allowedOrigins().stream()).anyMatch(o -> o.startsWith("https://"));
         for (int i = 0; i < config.rules().size(); i++) {
@@ -46,7 +52,7 @@ public final class CorsLinter {
             String writeList = String.join(", ", writes);
             if (rule.allowedMethods().isEmpty()) {
                 out.add(warn(n, "has no AllowedMethod, so it allows nothing"
-                        + (dialect == Dialect.RGW ? "; on RGW it still captures its origins and later rules never see them" : "")
+                        + (dialect.isRgw() ? "; on RGW before the 2026 change (origin-first) it still captures its origins and later rules never see them" : "")
                         + ": add the methods it is meant for or remove it"));
             }
             List<String> anyOrigin = rule.allowedOrigins().stream().filter(o -> ANY_ORIGIN.matcher(o).matches()).toList();
@@ -86,6 +92,11 @@ public final class CorsLinter {
                             + "if they do (presigned URLs need neither)"));
                 }
             }
+            maxAge(rule, dialect, n, out);
+            if (rule.exposeHeaders().contains("*")) {
+                out.add(info(n, "ExposeHeader * exposes every header only to requests without credentials; a fetch with credentials:'include' "
+                        + "reads none of them (Fetch standard, Access-Control-Expose-Headers): name the headers, e.g. ETag"));
+            }
             ruleOrder(config, dialect, i, out);
         }
         return out;
@@ -106,33 +117,42 @@ public final class CorsLinter {
                 return;
             }
         }
-        if (dialect != Dialect.RGW) return;
-        Set<String> lost = new LinkedHashSet<>();
+        if (!dialect.isRgw()) return;
+        // Requests the two RGW behaviours answer differently that full-match gives to this rule.
+        List<CorsRequest> lost = new ArrayList<>();
         int decider = -1;
+        for (CorsRequest r : CorsDetector.differingRequests(config, 64)) {
+            CorsDecision full = CorsEvaluator.evaluate(config, Dialect.RGW_2026, r);
+            if (full.rule() == null || full.rule() != n) continue;
+            lost.add(r);
+            if (decider < 0) decider = CorsEvaluator.evaluate(config, Dialect.RGW, r).rule();
+        }
+        if (lost.isEmpty()) return;
         boolean everyOriginTaken = true;
         for (String pattern : rule.allowedOrigins()) {
             boolean taken = false;
-            String witness = null;
-            for (int j = 0; j < k; j++) {
-                taken |= coversAll(Dialect.RGW, config.rules().get(j).allowedOrigins(), List.of(pattern));
-                if (witness == null) witness = witness(config.rules().get(j).allowedOrigins(), pattern);
-            }
+            for (int j = 0; j < k; j++) taken |= coversAll(Dialect.RGW, config.rules().get(j).allowedOrigins(), List.of(pattern));
             everyOriginTaken &= taken;
-            if (witness == null) continue;
-            int first = CorsEvaluator.firstOriginMatch(config, Dialect.RGW, witness);
-            for (String m : rule.allowedMethods()) {
-                if (!config.rules().get(first).allowedMethods().contains(m)) {
-                    lost.add(m + " from " + witness);
-                    if (decider < 0) decider = first;
-                }
-            }
         }
-        if (lost.isEmpty()) return;
-        String example = lost.iterator().next();
-        out.add(warn(n, (everyOriginTaken ? "is never used on RGW" : "is partly unreachable on RGW") + ": rule " + (decider + 1)
-                + " matches the same origins first and RGW only tries the first rule whose origin matches, so " + example
-                + " is denied on RGW although AWS allows it" + (lost.size() > 1 ? " (" + lost.size() + " such method/origin pairs)" : "")
-                + "; merge the two rules into one, or give them origins that do not overlap"));
+        String verdict = (everyOriginTaken ? "is never used on RGW before the 2026 change" : "is partly unreachable on RGW before the 2026 change")
+                + ": rule " + decider + " matches the same origins first and RGW before the change (origin-first) only tries the first rule whose "
+                + "origin matches, so " + CorsDetector.describe(lost.get(0)) + " is denied there although RGW after the change (full-match, "
+                + "Ceph PR #69190) and AWS allow it" + (lost.size() > 1 ? " (" + (lost.size() >= 64 ? "64 or more" : lost.size()) + " such requests)" : "");
+        if (dialect == Dialect.RGW) {
+            out.add(warn(n, verdict + "; merge the two rules into one, or give them origins that do not overlap"));
+        } else {
+            out.add(info(n, verdict + "; fine on this server, but merge the two rules if the bucket may be served by an older RGW"));
+        }
+    }
+
+    /** A max age a browser will not honour, judged on what the server sends (RGW: as it read the number). */
+    private static void maxAge(CorsRule rule, Dialect dialect, int n, List<CorsWarning> out) {
+        long sent = dialect.isRgw() ? rule.rgwMaxAge() : rule.maxAgeSeconds() == null ? -1 : rule.maxAgeSeconds();
+        if (sent > BrowserCors.CHROMIUM_MAX_AGE_CAP) {
+            out.add(warn(n, "MaxAgeSeconds " + sent + " is more than Chromium's cap of " + BrowserCors.CHROMIUM_MAX_AGE_CAP
+                    + " seconds (2 hours; Firefox caps at 86400): Chromium re-sends the preflight after " + BrowserCors.CHROMIUM_MAX_AGE_CAP
+                    + " s anyway; use " + BrowserCors.CHROMIUM_MAX_AGE_CAP + " or less so what the rule says is what browsers do"));
+        }
     }
 
     private static boolean allowsHeader(Dialect dialect, CorsRule rule, String header) {

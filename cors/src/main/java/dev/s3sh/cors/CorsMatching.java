@@ -48,7 +48,7 @@ public final class CorsMatching {
     public static List<String> splitHeaderList(Dialect dialect, String value) {
         List<String> names = new ArrayList<>();
         if (value == null) return names;
-        String separators = dialect == Dialect.RGW ? ",;= \t" : ",";
+        String separators = dialect.isRgw() ? ",;= \t" : ",";
         StringBuilder current = new StringBuilder();
         for (int i = 0; i <= value.length(); i++) {
             char c = i < value.length() ? value.charAt(i) : ',';
@@ -67,7 +67,7 @@ public final class CorsMatching {
         if (patterns.contains("*") || patterns.contains(value)) return true;
         for (String pattern : patterns) {
             if (pattern.indexOf('*') < 0) continue;
-            if (dialect == Dialect.RGW ? rgwWildcard(pattern, value) : globWildcard(pattern, value)) return true;
+            if (dialect.isRgw() ? rgwWildcard(pattern, value) : globWildcard(pattern, value)) return true;
         }
         return false;
     }

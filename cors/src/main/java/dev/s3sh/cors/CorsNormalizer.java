@@ -1,5 +1,6 @@
 package dev.s3sh.cors;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,14 +37,14 @@ public final class CorsNormalizer {
         return new CorsConfiguration(config.rules().stream().map(r -> new CorsRule(
                 r.id() == null ? null : r.id().strip(),
                 strip(r.allowedMethods()), strip(r.allowedOrigins()), strip(r.allowedHeaders()), strip(r.exposeHeaders()),
-                r.maxAgeSeconds())).toList());
+                null, r.maxAge())).toList());
     }
 
     /**
      * What RGW stores for {@code config} and returns on a read-back (DESIGN §5, re-measured): an
      * empty ID dropped; methods in capitals, deduplicated, in {@link #RGW_METHOD_ORDER}; origins and
-     * allowed headers deduplicated and sorted by bytes; expose headers as given; a negative
-     * MaxAgeSeconds dropped. Spaces are kept, as RGW keeps them. Methods RGW would refuse are kept
+     * allowed headers deduplicated and sorted by bytes; expose headers as given; MaxAgeSeconds as RGW
+     * reads it ({@link CorsRule#rgwMaxAge()}: negative, 4294967295 and larger dropped, 2^31..2^32-2 kept). Spaces are kept, as RGW keeps them. Methods RGW would refuse are kept
      * after the known ones so that nothing silently disappears.
      */
     public static CorsConfiguration rgwStoredForm(CorsConfiguration config) {
@@ -54,12 +55,22 @@ public final class CorsNormalizer {
             List<String> methods = new ArrayList<>();
             for (String m : RGW_METHOD_ORDER) if (upper.contains(m)) methods.add(m);
             for (String m : upper) if (!RGW_METHOD_ORDER.contains(m)) methods.add(m);
-            Integer maxAge = r.maxAgeSeconds() != null && r.maxAgeSeconds() < 0 ? null : r.maxAgeSeconds();
+            long stored = r.rgwMaxAge();
+            BigInteger maxAge = stored < 0 ? null : BigInteger.valueOf(stored);
             String id = r.id() == null || r.id().isEmpty() ? null : r.id();
             rules.add(new CorsRule(id, methods, byteSorted(r.allowedOrigins()), byteSorted(r.allowedHeaders()),
-                    r.exposeHeaders(), maxAge));
+                    r.exposeHeaders(), null, maxAge));
         }
         return new CorsConfiguration(rules);
+    }
+
+    /**
+     * The rules as the server holds them after accepting {@code config}, which is what it evaluates requests
+     * against: {@link #rgwStoredForm} for both RGW behaviours (methods in capitals, MaxAgeSeconds as RGW reads it),
+     * the configuration itself for AWS (which refuses what it would change).
+     */
+    public static CorsConfiguration storedForm(CorsConfiguration config, Dialect dialect) {
+        return config == null || !dialect.isRgw() ? config : rgwStoredForm(config);
     }
 
     /**
@@ -83,7 +94,7 @@ public final class CorsNormalizer {
                 && new HashSet<>(a.allowedOrigins()).equals(new HashSet<>(b.allowedOrigins()))
                 && new HashSet<>(a.allowedHeaders()).equals(new HashSet<>(b.allowedHeaders()))
                 && new HashSet<>(a.exposeHeaders()).equals(new HashSet<>(b.exposeHeaders()))
-                && Objects.equals(a.maxAgeSeconds(), b.maxAgeSeconds());
+                && Objects.equals(a.maxAge(), b.maxAge());
     }
 
     private static List<String> strip(List<String> values) {

@@ -58,6 +58,8 @@ public final class CorsParser {
     static final String MAX_AGE = "MaxAgeSeconds";
     private static final List<String> LIST_FIELDS = List.of(METHOD, ORIGIN, HEADER, EXPOSE);
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
+    /** What C's isspace() skips before a number (the "C" locale). */
+    private static final String C_SPACE = " \t\n\u000B\f\r";
 
     private CorsParser() {
     }
@@ -182,7 +184,7 @@ public final class CorsParser {
         final SourcePosition start;
         String id;
         boolean idSeen;
-        Integer maxAge;
+        BigInteger maxAge;
         boolean maxAgeSeen;
         final Map<String, List<String>> values = new LinkedHashMap<>();
         final Map<String, List<SourcePosition>> positions = new LinkedHashMap<>();
@@ -203,7 +205,7 @@ public final class CorsParser {
         }
 
         CorsRule rule() {
-            return new CorsRule(id, values.get(METHOD), values.get(ORIGIN), values.get(HEADER), values.get(EXPOSE), maxAge);
+            return new CorsRule(id, values.get(METHOD), values.get(ORIGIN), values.get(HEADER), values.get(EXPOSE), null, maxAge);
         }
 
         RuleLocation location() {
@@ -234,31 +236,31 @@ public final class CorsParser {
             findings.add(new Finding(kind, at, rule, field, detail));
         }
 
-        /** MaxAgeSeconds from its text as RGW reads it: optional sign, digits; spaces noted; out of int range refused. */
-        Integer maxAge(String value, SourcePosition at, int rule) {
+        /**
+         * MaxAgeSeconds from its text as RGW reads it ({@code strtoull}, ceph v16.2.15 rgw_cors_s3.cc): C white space
+         * (space, tab, LF, VT, FF, CR) before an optional sign and digits, nothing after them; empty is 0. Any size
+         * is kept: which values a server accepts, and what it does with them, is the validator's and evaluator's
+         * business per dialect.
+         */
+        BigInteger maxAge(String value, SourcePosition at, int rule) {
             if (value.isEmpty()) {
                 finding(Kind.EMPTY_MAX_AGE, at, rule, MAX_AGE, "");
-                return 0;
+                return BigInteger.ZERO;
             }
-            String number = value.strip();
-            if (!WHOLE_NUMBER.matcher(number).matches()) {
+            int start = 0;
+            while (start < value.length() && C_SPACE.indexOf(value.charAt(start)) >= 0) start++;
+            String number = value.substring(start);
+            String trimmed = number.strip();
+            if (!WHOLE_NUMBER.matcher(trimmed).matches()) {
                 error(at, rule, MAX_AGE, "MaxAgeSeconds '" + value + "' is not a whole number of seconds");
                 return null;
             }
-            if (!number.equals(value)) {
-                finding(Kind.MAX_AGE_SPACES, at, rule, MAX_AGE,
-                        Character.isWhitespace(value.charAt(value.length() - 1)) ? "trailing" : "leading");
+            if (!trimmed.equals(number)) {
+                finding(Kind.MAX_AGE_SPACES, at, rule, MAX_AGE, "trailing");
+            } else if (start > 0) {
+                finding(Kind.MAX_AGE_SPACES, at, rule, MAX_AGE, "leading");
             }
-            return intInRange(new BigInteger(number.startsWith("+") ? number.substring(1) : number), value, at, rule);
-        }
-
-        Integer intInRange(BigInteger v, String shown, SourcePosition at, int rule) {
-            if (v.bitLength() > 31) {
-                error(at, rule, MAX_AGE, "MaxAgeSeconds " + shown.strip() + " is out of range; use 0 to "
-                        + Integer.MAX_VALUE + " seconds");
-                return null;
-            }
-            return v.intValue();
+            return new BigInteger(trimmed.startsWith("+") ? trimmed.substring(1) : trimmed);
         }
 
         CorsDocument document(CorsFormat format, boolean fatal) {
@@ -636,7 +638,7 @@ public final class CorsParser {
                 } else if (key.equals(MAX_AGE)) {
                     rule.single(MAX_AGE, at);
                     if (t == JsonToken.VALUE_NUMBER_INT) {
-                        rule.maxAge = intInRange(p.getBigIntegerValue(), p.getText(), at, rule.number);
+                        rule.maxAge = p.getBigIntegerValue();
                     } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
                         error(at, rule.number, MAX_AGE, "MaxAgeSeconds " + p.getText() + " is not a whole number of seconds");
                     } else {

@@ -3,6 +3,7 @@ package dev.s3sh.cors;
 import dev.s3sh.cors.CorsDocument.Finding;
 import dev.s3sh.cors.CorsProblem.Severity;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -48,6 +49,18 @@ public final class CorsValidator {
         return v.sorted();
     }
 
+    /**
+     * Notes about the document as a whole that are not problems with its rules, for the command to show after a
+     * passing verdict (warning severity, never errors): today one, for a JSON document, which s3sh converts to
+     * XML when it pushes it but which RGW and {@code s3cmd setcors} (and the S3 API itself) cannot read.
+     */
+    public static List<CorsProblem> notes(CorsDocument doc, Dialect dialect) {
+        if (doc.format() != CorsFormat.JSON || doc.configuration() == null) return List.of();
+        return List.of(new CorsProblem(Severity.WARNING, doc.source(), null, null, null, "the document is JSON: s3sh converts it to XML "
+                + "when it pushes it (cors set), but " + (dialect.isRgw() ? "RGW" : "the S3 API") + " and s3cmd setcors read only XML: "
+                + "do not hand this file to them directly"));
+    }
+
     /** The rule checks for a configuration built in memory (no positions), named "configuration". */
     public static List<CorsProblem> validate(CorsConfiguration config, Dialect dialect) {
         return validate(config, dialect, "configuration");
@@ -86,7 +99,7 @@ public final class CorsValidator {
         }
         if (rules.size() > MAX_RULES) {
             error(ruleStart(MAX_RULES), MAX_RULES + 1, "CORSRule", "there are " + rules.size()
-                    + " rules; S3 allows at most " + MAX_RULES + (dialect == Dialect.RGW ? " (RGW answers InvalidRequest)" : ""));
+                    + " rules; S3 allows at most " + MAX_RULES + (dialect.isRgw() ? " (RGW answers InvalidRequest)" : ""));
         }
         for (int i = 0; i < rules.size(); i++) rule(i, rules.get(i));
     }
@@ -120,17 +133,73 @@ public final class CorsValidator {
             if (h.strip().equals("*") && dialect == Dialect.AWS) {
                 error(at, n, "ExposeHeader", "ExposeHeader '*' is not accepted by AWS S3; name each header to expose, e.g. 'ETag'");
             }
+            controlCharacters(at, n, "ExposeHeader", h);
             spaces(at, n, "ExposeHeader", h, "a response header");
         }
-        Integer maxAge = r.maxAgeSeconds();
-        if (maxAge != null && maxAge < 0) {
-            SourcePosition at = at(i, "MaxAgeSeconds", 0);
-            if (dialect == Dialect.AWS) {
-                error(at, n, "MaxAgeSeconds", "MaxAgeSeconds " + maxAge + " is negative; use 0 or more seconds");
-            } else {
-                warning(at, n, "MaxAgeSeconds", "MaxAgeSeconds " + maxAge + " is negative; RGW accepts it and keeps no MaxAgeSeconds at all");
+        maxAge(i, r);
+    }
+
+    /**
+     * MaxAgeSeconds beyond what the document says on its face. AWS S3 takes 0 to 2147483647. RGW accepts any
+     * integer and keeps what {@link CorsRule#rgwMaxAge()} says (ceph v16.2.15 rgw_cors_s3.cc: strtoull, then
+     * nothing kept at 2^32 and above or at its 4294967295 marker): say what it keeps and what it then sends.
+     */
+    private void maxAge(int i, CorsRule r) {
+        BigInteger written = r.maxAge();
+        if (written == null) return;
+        int n = i + 1;
+        SourcePosition at = at(i, "MaxAgeSeconds", 0);
+        if (dialect == Dialect.AWS) {
+            if (written.signum() < 0) {
+                error(at, n, "MaxAgeSeconds", "MaxAgeSeconds " + written + " is negative; use 0 or more seconds");
+            } else if (r.maxAgeOutsideInt()) {
+                error(at, n, "MaxAgeSeconds", "MaxAgeSeconds " + written + " is out of range; AWS S3 takes 0 to " + Integer.MAX_VALUE + " seconds");
+            }
+            return;
+        }
+        long stored = r.rgwMaxAge();
+        if (stored < 0) {
+            warning(at, n, "MaxAgeSeconds", "MaxAgeSeconds " + written + (written.signum() < 0 ? " is negative" : " is 4294967295 or more")
+                    + "; RGW accepts it but keeps no MaxAgeSeconds (it reads the value as an unsigned 32-bit number), so it sends no "
+                    + "Access-Control-Max-Age and browsers cache the preflight for their default 5 seconds");
+        } else if (!BigInteger.valueOf(stored).equals(written)) {
+            warning(at, n, "MaxAgeSeconds", "MaxAgeSeconds " + written + " is negative; RGW reads it with strtoull, which wraps it to "
+                    + stored + ", and sends Access-Control-Max-Age: " + stored);
+        } else if (r.maxAgeOutsideInt()) {
+            warning(at, n, "MaxAgeSeconds", "MaxAgeSeconds " + written + " is beyond " + Integer.MAX_VALUE + "; RGW accepts it and sends "
+                    + "Access-Control-Max-Age: " + stored + ", AWS S3 refuses it, and browsers cap it anyway (Chromium at "
+                    + BrowserCors.CHROMIUM_MAX_AGE_CAP + " seconds)");
+        }
+    }
+
+    /**
+     * A header name the server repeats in a response (ExposeHeader) or compares with one (AllowedHeader) must not
+     * hold CR, LF or another control character: RGW stored ExposeHeader verbatim and wrote it into
+     * Access-Control-Expose-Headers, so a line break split the response (CVE-2020-10753; RGW 16 now writes LF as
+     * backslash-n, a CR still goes out raw). s3sh refuses them on every dialect. A tab is left to the
+     * "spaces around" warning.
+     */
+    private void controlCharacters(SourcePosition at, int n, String field, String value) {
+        for (int k = 0; k < value.length(); k++) {
+            char c = value.charAt(k);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                error(at, n, field, field + " '" + visible(value) + "' holds a control character (" + String.format("U+%04X", (int) c)
+                        + "); a line break in a header name is a response header injection (CVE-2020-10753), so s3sh refuses it: remove it");
+                return;
             }
         }
+    }
+
+    /** The value on one line: line breaks and other control characters as escapes. */
+    static String visible(String value) {
+        StringBuilder b = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '\n') b.append("\\n");
+            else if (c == '\r') b.append("\\r");
+            else if (c < 0x20 && c != '\t' || c == 0x7f) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
     }
 
     /**
@@ -148,6 +217,7 @@ public final class CorsValidator {
                 continue;
             }
             wildcards(at, n, field, v);
+            if (header) controlCharacters(at, n, field, v);
             spaces(at, n, field, v, what);
             if (header && v.strip().contains(",")) {
                 warning(at, n, field, field + " '" + v + "' holds a comma; the server takes it as one header name "
@@ -186,7 +256,7 @@ public final class CorsValidator {
                         warning(at, n, "AllowedMethod", "AllowedMethod '" + m + "' is not in capitals; RGW stores it as '" + upper + "'");
                     }
                 }
-            } else if (upper.equals("COPY") && dialect == Dialect.RGW) {
+            } else if (upper.equals("COPY") && dialect.isRgw()) {
                 warning(at, n, "AllowedMethod", "AllowedMethod '" + m + "' is an RGW extension that browsers never send; AWS S3 refuses it");
             } else {
                 error(at, n, "AllowedMethod", "AllowedMethod '" + m + "' is not one of " + String.join(", ", METHODS));
@@ -218,7 +288,7 @@ public final class CorsValidator {
         int prefixed = 0;
         Finding firstPrefixed = null;
         for (Finding f : doc.findings()) {
-            boolean rgw = dialect == Dialect.RGW;
+            boolean rgw = dialect.isRgw();
             switch (f.kind()) {
                 case UNKNOWN_ELEMENT -> {
                     String hint = suggestion(f.detail());
@@ -265,7 +335,7 @@ public final class CorsValidator {
                         + "\" is given twice in one object; JSON readers disagree on which one counts, so keep one");
             }
         }
-        if (firstPrefixed != null && dialect == Dialect.RGW) {
+        if (firstPrefixed != null && dialect.isRgw()) {
             error(firstPrefixed.position(), firstPrefixed.rule(), firstPrefixed.field(), "RGW does not understand prefixed element names such as <"
                     + firstPrefixed.detail() + "> and ignores them" + (prefixed > 1 ? " (" + prefixed + " elements here)" : "")
                     + "; drop the prefix and put xmlns=\"" + CorsXml.NAMESPACE + "\" on <CORSConfiguration>");

@@ -22,7 +22,7 @@ public final class CorsXml {
             elements(xml, "AllowedMethod", rule.allowedMethods());
             elements(xml, "AllowedOrigin", rule.allowedOrigins());
             elements(xml, "AllowedHeader", rule.allowedHeaders());
-            if (rule.maxAgeSeconds() != null) element(xml, "MaxAgeSeconds", rule.maxAgeSeconds().toString());
+            if (rule.maxAge() != null) element(xml, "MaxAgeSeconds", rule.maxAge().toString());
             elements(xml, "ExposeHeader", rule.exposeHeaders());
             xml.append("  </CORSRule>\n");
         }

@@ -143,4 +143,33 @@ class BrowserCorsTest {
         assertTrue(BrowserCors.readable(get, Map.of("access-control-expose-headers", "*"), "ETag"));
         assertFalse(BrowserCors.readable(get.withCredentials(), Map.of("access-control-expose-headers", "*"), "ETag"));
     }
+
+    @org.junit.jupiter.api.Test
+    void localNetworkAccessAddressSpaces() {
+        for (String h : List.of("127.0.0.1", "localhost", "s3.localhost", "[::1]", "::1", "0.0.0.0", "::ffff:127.0.0.1")) {
+            assertEquals(BrowserCors.AddressSpace.LOOPBACK, BrowserCors.addressSpace(h), h);
+        }
+        for (String h : List.of("10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.10", "169.254.169.254", "100.64.0.1", "fd00::1", "fe80::1", "[fe80::1%eth0]")) {
+            assertEquals(BrowserCors.AddressSpace.LOCAL, BrowserCors.addressSpace(h), h);
+        }
+        for (String h : List.of("8.8.8.8", "172.32.0.1", "2600:3c00::1", "172.15.0.1")) {
+            assertEquals(BrowserCors.AddressSpace.PUBLIC, BrowserCors.addressSpace(h), h);
+        }
+        for (String h : List.of("us-east-1.linodeobjects.com", "", "300.1.1.1")) {
+            assertEquals(BrowserCors.AddressSpace.UNKNOWN, BrowserCors.addressSpace(h), h);
+        }
+        assertTrue(BrowserCors.localNetworkWarning("127.0.0.1").contains("Chrome 142"));
+        assertEquals(null, BrowserCors.localNetworkWarning("8.8.8.8"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void starDoesNotCountWithCredentials() {
+        Map<String, String> h = Map.of("access-control-allow-origin", "https://a.test", "access-control-allow-credentials", "true",
+                "access-control-allow-methods", "PUT", "access-control-allow-headers", "*", "access-control-expose-headers", "*");
+        BrowserCors.Fetch plain = BrowserCors.Fetch.of("PUT").header("x-a", "1");
+        assertEquals(null, BrowserCors.preflightProblem("https://a.test", plain, 200, h));
+        assertTrue(BrowserCors.preflightProblem("https://a.test", plain.withCredentials(), 200, h).contains("x-a"));
+        assertTrue(BrowserCors.readable(plain, h, "ETag"));
+        assertFalse(BrowserCors.readable(plain.withCredentials(), h, "ETag"));
+    }
 }

@@ -59,12 +59,23 @@ public class CorsHostileCorpusTest {
         assertTrue(refused >= 30, "most of the corpus is refused: " + refused);
     }
 
+    /**
+     * The manifest has one message fragment a document; where the rgw dialects say something else this gives
+     * theirs: RGW accepts a MaxAgeSeconds beyond 2^31-1, so the rgw dialects warn where aws refuses.
+     * file -> {rgw verdict, message fragment}.
+     */
+    static final java.util.Map<String, String[]> RGW_VERDICT_CHANGES = java.util.Map.of(
+            "maxage-huge.xml", new String[]{"warning", "4294967295 or more"},
+            "maxage-huge.json", new String[]{"warning", "4294967295 or more"});
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
-    void eachDocumentGetsItsVerdictWithLocatedOneLineProblems(Entry entry) {
-        byte[] bytes = CorsParserTest.resource("hostile/" + entry.file());
+    void eachDocumentGetsItsVerdictWithLocatedOneLineProblems(Entry original) {
+        String[] change = RGW_VERDICT_CHANGES.get(original.file());
+        byte[] bytes = CorsParserTest.resource("hostile/" + original.file());
         for (Dialect dialect : Dialect.values()) {
-            String expected = dialect == Dialect.RGW ? entry.rgw() : entry.aws();
+            Entry entry = change != null && dialect.isRgw() ? new Entry(original.file(), change[0], original.aws(), change[1], original.relation()) : original;
+            String expected = dialect.isRgw() ? entry.rgw() : entry.aws();
             List<CorsProblem> problems = CorsValidator.validate(CorsParser.read(bytes, entry.file()), dialect);
             String shown = String.join("\n", problems.stream().map(CorsProblem::render).toList());
             assertEquals(expected, verdict(problems), dialect + ":\n" + shown);

@@ -28,9 +28,9 @@ class CorsLinterTest {
     @Test
     void tutorialSecondRuleIsNeverUsedOnRgwAndTheWarningNamesARequest() {
         List<CorsWarning> rgw = CorsLinter.lint(CorsTemplates.tutorialExample(), Dialect.RGW);
-        List<CorsWarning> trap = about(rgw, 2, "is never used on RGW");
+        List<CorsWarning> trap = about(rgw, 2, "is never used on RGW before the 2026 change");
         assertEquals(1, trap.size(), rgw.toString());
-        assertTrue(trap.get(0).message().contains("PUT from http://example.com is denied on RGW although AWS allows it"), trap.get(0).message());
+        assertTrue(trap.get(0).message().contains("the PUT preflight from http://example.com is denied there although RGW after the change (full-match"), trap.get(0).message());
         assertEquals(CorsWarning.Severity.WARNING, trap.get(0).severity());
         assertEquals(List.of(), about(CorsLinter.lint(CorsTemplates.tutorialExample(), Dialect.AWS), 2, "RGW"));
     }
@@ -41,7 +41,7 @@ class CorsLinterTest {
                 List.of("Content-Type", "Authorization", "x-amz-*"), List.of("ETag"), null));
         List<CorsWarning> w = about(CorsLinter.lint(c, Dialect.RGW), 2, "partly unreachable on RGW");
         assertEquals(1, w.size());
-        assertTrue(w.get(0).message().contains("PUT from https://app.example.test"), w.get(0).message());
+        assertTrue(w.get(0).message().contains("the PUT preflight from https://app.example.test"), w.get(0).message());
     }
 
     @Test
@@ -50,7 +50,7 @@ class CorsLinterTest {
                 rule(List.of("DELETE"), List.of("https://*.example.test"), List.of(), List.of(), null));
         List<CorsWarning> w = about(CorsLinter.lint(c, Dialect.RGW), 2, "is never used on RGW");
         assertEquals(1, w.size(), CorsLinter.lint(c, Dialect.RGW).toString());
-        assertTrue(w.get(0).message().contains("DELETE from https://app.example.test"), w.get(0).message());
+        assertTrue(w.get(0).message().contains("the DELETE preflight from https://app.example.test"), w.get(0).message());
     }
 
     @Test

@@ -129,7 +129,7 @@ class CorsParserTest {
         assertEquals(0, maxAge(""));
         assertEquals(30, maxAge(" 30"));
         assertEquals(Integer.MAX_VALUE, maxAge("2147483647"));
-        for (String bad : List.of("abc", "1.5", "0x10", "30x", "1e3", "2147483648", "-2147483649")) {
+        for (String bad : List.of("abc", "1.5", "0x10", "30x", "1e3", "   ", "+", "- 5")) {
             CorsDocument doc = CorsParser.read(withMaxAge(bad), "m.xml");
             assertFalse(doc.readable(), bad);
             CorsProblem p = doc.syntaxProblems().get(0);
@@ -137,6 +137,24 @@ class CorsParserTest {
             assertEquals(1, p.rule());
             assertNotNull(p.position());
         }
+    }
+
+    /** Issue 15 class 2: RGW accepts any integer, so the parser keeps it whole and leaves the verdict to the dialect. */
+    @Test
+    void maxAgeOutsideIntIsKeptWhole() throws Exception {
+        for (String big : List.of("2147483648", "3000000000", "4294967295", "-2147483649", "99999999999999999999", "-18446744073709551615")) {
+            CorsDocument doc = CorsParser.read(withMaxAge(big), "m.xml");
+            assertTrue(doc.readable(), big + ": " + doc.syntaxProblems());
+            CorsRule rule = doc.configuration().rules().get(0);
+            assertEquals(new java.math.BigInteger(big), rule.maxAge(), big);
+            assertNull(rule.maxAgeSeconds(), big);
+        }
+        assertEquals(new java.math.BigInteger("3000000000"), CorsParser.parse(
+                "{\"CORSRules\":[{\"AllowedOrigins\":[\"*\"],\"AllowedMethods\":[\"GET\"],\"MaxAgeSeconds\":3000000000}]}".getBytes(),
+                "m.json").rules().get(0).maxAge());
+        // C white space only before the number (strtoull); line breaks count, a no-break space does not
+        assertEquals(5, maxAge("\n\r 5"));
+        assertFalse(CorsParser.read(withMaxAge("\u00a05"), "m.xml").readable());
     }
 
     private static int maxAge(String text) throws CorsParseException {

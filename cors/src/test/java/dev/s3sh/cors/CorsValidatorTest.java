@@ -120,7 +120,7 @@ class CorsValidatorTest {
         assertErrors(exposeEmpty, Dialect.AWS, "ExposeHeader is empty");
 
         CorsConfiguration negative = one(new CorsRule(null, List.of("GET"), List.of("*"), List.of(), List.of(), -1));
-        assertWarnings(negative, Dialect.RGW, "MaxAgeSeconds -1 is negative; RGW accepts it and keeps no MaxAgeSeconds");
+        assertWarnings(negative, Dialect.RGW, "MaxAgeSeconds -1 is negative; RGW accepts it but keeps no MaxAgeSeconds");
         assertErrors(negative, Dialect.AWS, "MaxAgeSeconds -1 is negative");
 
         String tooMany = Collections.nCopies(101, rule(List.of("GET"), List.of("*"))).toString();

@@ -85,7 +85,7 @@ class ShellScriptsIT {
                 + "_s3sh_complete; printf '%s\\n' \"${COMPREPLY[@]}\"; }\n";
         assertEquals(List.of("--profile"), run("bash", complete + "c 's3sh --prof'"));
         assertEquals(List.of("--ca-bundle"), run("bash", complete + "c 's3sh --insecure --ca'"));
-        assertEquals(List.of("rgw", "aws"), run("bash", complete + "c 's3sh --dialect '"));
+        assertEquals(List.of("rgw", "rgw-2026", "aws"), run("bash", complete + "c 's3sh --dialect '"));
         assertEquals(List.of("us-southeast-1"), run("bash", complete + "c 's3sh --cluster us-sou'"));
     }
 

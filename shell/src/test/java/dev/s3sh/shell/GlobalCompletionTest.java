@@ -70,7 +70,7 @@ class GlobalCompletionTest {
 
     @Test
     void valuesOfGlobalOptions() throws Exception {
-        assertEquals(List.of("rgw", "aws"), complete("--dialect", ""));
+        assertEquals(List.of("rgw", "rgw-2026", "aws"), complete("--dialect", ""));
         assertEquals(List.of("text", "json", "xml", "table"), complete("-o", ""));
         assertEquals(LinodeClusters.KNOWN.stream().filter(c -> c.startsWith("us-")).toList(), complete("--cluster", "us-"));
         assertEquals(List.of("--dialect=rgw"), complete("--dialect=r"));

@@ -76,7 +76,7 @@ class ShellCompleterTest {
         assertEquals(List.of("--dialect"), complete("cors check --origin '' --di"));
         assertTrue(complete("cors check --origin \"\" ").contains("--dialect"),
                 "after the origin's empty value come options, not the origin's value again");
-        assertEquals(List.of("rgw", "aws"), complete("cors check --origin $'a\\tb' --dialect "));
+        assertEquals(List.of("rgw", "rgw-2026", "aws"), complete("cors check --origin $'a\\tb' --dialect "));
     }
 
     @Test
@@ -115,7 +115,7 @@ class ShellCompleterTest {
         assertEquals(List.of("text", "json", "xml", "table"), complete("ls --output "));
         assertEquals(List.of("json"), complete("ls -o j"));
         assertEquals(List.of("--output=json"), complete("ls --output=j"));
-        assertEquals(List.of("rgw", "aws"), complete("cors check --dialect "));
+        assertEquals(List.of("rgw", "rgw-2026", "aws"), complete("cors check --dialect "));
         assertEquals(List.of("GET", "PUT", "POST", "DELETE", "HEAD"), complete("cors check --method "));
         assertEquals(List.of("--method"), complete("cors check --method GET --me"), "repeatable options stay on offer");
         assertEquals(List.of("spa"), complete("cors check --template s"));

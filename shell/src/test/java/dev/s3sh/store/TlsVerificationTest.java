@@ -40,6 +40,7 @@ class TlsVerificationTest {
     static Path dir;
     static HttpsServer server;
     static final AtomicInteger REQUESTS = new AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicReference<String> LAST = new java.util.concurrent.atomic.AtomicReference<>();
     static Path pem;
 
     @BeforeAll
@@ -64,6 +65,8 @@ class TlsVerificationTest {
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         server.createContext("/", exchange -> {
             REQUESTS.incrementAndGet();
+            LAST.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " Origin: "
+                    + exchange.getRequestHeaders().getFirst("Origin"));
             byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListAllMyBucketsResult><Owner><ID>o</ID></Owner>"
                     + "<Buckets><Bucket><Name>tls-bucket</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate></Bucket>"
                     + "</Buckets></ListAllMyBucketsResult>").getBytes(StandardCharsets.UTF_8);
@@ -140,5 +143,54 @@ class TlsVerificationTest {
         assertFalse(r[0].equals("0"), r[2]);
         assertTrue(r[2].contains("junk.pem") && !r[2].contains("Exception"), r[2]);
         assertTrue(List.of("1", "3").contains(r[0]), r[0] + " " + r[2]);
+    }
+
+    // cors probe sends its own requests (the SDK's client drops Origin): they must trust what every
+    // other request trusts, and name the host they reached when they cannot
+
+    private static dev.s3sh.config.Profile profile(dev.s3sh.config.ClientOptions client) {
+        return new dev.s3sh.config.Profile("tls", java.net.URI.create(endpoint()), "us-east-1", "TLSTESTACCESSKEY0001",
+                "tls-test-secret-not-real", null, true, "rgw", client);
+    }
+
+    private static final ProbeRequest PREFLIGHT = new ProbeRequest("tls-bucket", "a.txt", true, "GET",
+            "https://app.example.test", List.of(), false);
+
+    @Test
+    void theProbeTrustsTheCaBundleAsEveryOtherRequestDoes() {
+        try (S3ObjectStore store = new S3ObjectStore(profile(new dev.s3sh.config.ClientOptions(pem, false, null, null)))) {
+            assertEquals("tls-bucket", store.listBuckets().get(0).name());
+            ProbeResult r = store.probe(PREFLIGHT);
+            assertEquals(200, r.status(), r.exchange());
+            assertEquals("OPTIONS /tls-bucket/a.txt Origin: https://app.example.test", LAST.get());
+        }
+    }
+
+    @Test
+    void theProbeHonoursInsecureAsEveryOtherRequestDoes() {
+        try (S3ObjectStore store = new S3ObjectStore(profile(new dev.s3sh.config.ClientOptions(null, true, null, null)))) {
+            assertEquals(200, store.probe(PREFLIGHT).status());
+        }
+    }
+
+    @Test
+    void anUntrustedProbeIsRefusedNamingTheHostItWentTo() {
+        int before = REQUESTS.get();
+        try (S3ObjectStore store = new S3ObjectStore(profile(dev.s3sh.config.ClientOptions.DEFAULT))) {
+            StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> store.probe(PREFLIGHT));
+            assertEquals("TLS", e.code());
+            assertTrue(e.getMessage().startsWith("cannot verify the TLS certificate of " + endpoint() + ":"), e.getMessage());
+            assertTrue(e.getMessage().contains("--ca-bundle"), e.getMessage());
+        }
+        assertEquals(before, REQUESTS.get(), "no probe got through an unverified connection");
+    }
+
+    @Test
+    void corsProbeOneShotUsesCaBundle() throws Exception {
+        String[] r = s3sh("--endpoint", endpoint(), "--ca-bundle", pem.toString(), "cors", "probe", "s3://tls-bucket/a.txt",
+                "--origin", "https://app.example.test", "--method", "GET");
+        assertFalse(r[2].contains("cannot verify"), r[2]);
+        assertTrue(r[1].contains("server"), r[1] + r[2]);
+        assertEquals("OPTIONS /tls-bucket/a.txt Origin: https://app.example.test", LAST.get());
     }
 }

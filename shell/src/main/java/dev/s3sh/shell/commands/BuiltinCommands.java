@@ -41,6 +41,7 @@ public final class BuiltinCommands {
                 .register(new CorsCheckCommand())
                 .register(new CorsLintCommand())
                 .register(new CorsProbeCommand())
+                .register(new CorsDetectCommand())
                 .register(new CorsValidateCommand())
                 .register(new ProfileListCommand())
                 .register(new ProfileUseCommand())

@@ -19,7 +19,7 @@ public final class ConnectCommand implements Command {
     @Override
     public CommandSpec spec() {
         return CommandSpec.builder("connect")
-                .synopsis("connect URL|CLUSTER [--profile NAME] [--region R] [--path-style] [--dialect rgw|aws]")
+                .synopsis("connect URL|CLUSTER [--profile NAME] [--region R] [--path-style] [--dialect rgw|rgw-2026|aws]")
                 .summary("switch to an ad-hoc endpoint (a URL or a Linode cluster id) for this session")
                 .help("""
                         The keys are the current profile's, or those of --profile NAME. The new profile is named
@@ -29,7 +29,7 @@ public final class ConnectCommand implements Command {
                 .option(OptionSpec.value("profile", ValueKind.PROFILE, "take the keys from this profile"))
                 .option(OptionSpec.value("region", ValueKind.TEXT, "signing region"))
                 .option(OptionSpec.flag("path-style", null, "path-style addressing (default for IP and localhost)"))
-                .option(OptionSpec.value("dialect", ValueKind.DIALECT, "CORS semantics: rgw or aws"))
+                .option(OptionSpec.value("dialect", ValueKind.DIALECT, "CORS semantics: rgw, rgw-2026 or aws"))
                 .build();
     }
 

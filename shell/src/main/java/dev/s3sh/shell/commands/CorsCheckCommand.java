@@ -27,7 +27,7 @@ public final class CorsCheckCommand implements Command {
     @Override
     public CommandSpec spec() {
         return CommandSpec.builder("cors check")
-                .synopsis("cors check (--file FILE | s3://BUCKET) --origin O --method M [--header H]... [--actual [--authorized]] [--dialect rgw|aws]")
+                .synopsis("cors check (--file FILE | s3://BUCKET) --origin O --method M [--header H]... [--actual [--authorized]] [--dialect rgw|rgw-2026|aws]")
                 .summary("tell whether a CORS configuration allows a browser request, and why")
                 .help("Simulates the preflight (OPTIONS) a browser sends before a cross-origin request, or with --actual the\n"
                         + "request itself, and prints the verdict, the status and the exact Access-Control-* and Vary headers the\n"
@@ -43,7 +43,7 @@ public final class CorsCheckCommand implements Command {
                 .option(OptionSpec.flag("actual", null, "evaluate the actual request instead of its preflight"))
                 .option(OptionSpec.flag("authorized", null, "the actual request carries an Authorization header"))
                 .option(OptionSpec.flag("credentials", null, "the page sends credentials (fetch credentials:'include'): the browser then also needs Allow-Credentials"))
-                .option(OptionSpec.value("dialect", ValueKind.DIALECT, "whose semantics: rgw or aws"))
+                .option(OptionSpec.value("dialect", ValueKind.DIALECT, "whose semantics: rgw, rgw-2026 or aws"))
                 .positional(ValueKind.BUCKET)
                 .build();
     }

@@ -20,14 +20,14 @@ public final class CorsLintCommand implements Command {
     @Override
     public CommandSpec spec() {
         return CommandSpec.builder("cors lint")
-                .synopsis("cors lint [FILE|s3://BUCKET] [--dialect rgw|aws]")
+                .synopsis("cors lint [FILE|s3://BUCKET] [--dialect rgw|rgw-2026|aws]")
                 .summary("warn about risky or surprising CORS rules")
                 .help("Prints one warning a line as 'FILE: rule N: message', each saying what to do: write access for any\n"
                         + "origin, http next to https, rules shadowed by earlier ones or (rgw) never reached because an earlier\n"
                         + "rule matches the same origin first, any header for writes, and what browser uploads need (ETag,\n"
                         + "Content-Type, signing headers). Exit status 0 with or without warnings; 3 for an invalid document.\n"
                         + "Without an argument, lints the current bucket's configuration.")
-                .option(OptionSpec.value("dialect", ValueKind.DIALECT, "whose semantics: rgw or aws"))
+                .option(OptionSpec.value("dialect", ValueKind.DIALECT, "whose semantics: rgw, rgw-2026 or aws"))
                 .positional(ValueKind.LOCAL_FILE)
                 .build();
     }

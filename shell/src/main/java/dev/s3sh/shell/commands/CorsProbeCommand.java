@@ -35,7 +35,7 @@ public final class CorsProbeCommand implements Command {
     @Override
     public CommandSpec spec() {
         return CommandSpec.builder("cors probe")
-                .synopsis("cors probe [s3://BUCKET[/KEY]] --origin O --method M [--header H]... [--actual [--authorized]] [--dialect rgw|aws] [--verbose]")
+                .synopsis("cors probe [s3://BUCKET[/KEY]] --origin O --method M [--header H]... [--actual [--authorized]] [--dialect rgw|rgw-2026|aws] [--verbose]")
                 .summary("send a real preflight to the endpoint and compare it with the prediction")
                 .help("""
                         Sends the OPTIONS request a browser would send (or with --actual the GET/HEAD itself, signed
@@ -49,7 +49,7 @@ public final class CorsProbeCommand implements Command {
                 .option(OptionSpec.repeated("header", ValueKind.TEXT, "a header the request sends (repeatable)"))
                 .option(OptionSpec.flag("actual", null, "send the actual GET/HEAD instead of the preflight"))
                 .option(OptionSpec.flag("authorized", null, "sign the actual request (Authorization header)"))
-                .option(OptionSpec.value("dialect", ValueKind.DIALECT, "whose semantics to predict with: rgw or aws"))
+                .option(OptionSpec.value("dialect", ValueKind.DIALECT, "whose semantics to predict with: rgw, rgw-2026 or aws"))
                 .option(OptionSpec.flag("verbose", 'v', "show the raw exchange"))
                 .positional(ValueKind.S3_PATH)
                 .build();

@@ -1,5 +1,7 @@
 package dev.s3sh.shell.commands;
 
+import dev.s3sh.app.CorsBehaviours;
+
 import dev.s3sh.cors.CorsConfiguration;
 import dev.s3sh.cors.CorsDocument;
 import dev.s3sh.cors.CorsParser;
@@ -97,8 +99,19 @@ record CorsSource(String label, CorsConfiguration config, boolean bucketMissing)
         return path.bucket();
     }
 
-    /** {@code --dialect}, else the session's. */
+    /**
+     * {@code --dialect}, else the profile's; when the profile's is only a guess from the host name, an
+     * RGW endpoint that {@code cors detect} found to run full-match predicts as {@code rgw-2026}.
+     */
     static Dialect dialect(CommandContext ctx, ParsedArgs args) {
-        return Dialect.of(args.value("dialect", ctx.session().dialect()));
+        String given = args.value("dialect", null);
+        if (given != null) return Dialect.of(given);
+        Dialect session = Dialect.of(ctx.session().dialect());
+        var profile = ctx.session().profile();
+        if (session.isRgw() && profile != null && profile.dialect() == null) {
+            var seen = new CorsBehaviours(ctx.stateDir()).get(profile.endpointLabel());
+            if (seen.isPresent()) return seen.get().behaviour().dialect();
+        }
+        return session;
     }
 }

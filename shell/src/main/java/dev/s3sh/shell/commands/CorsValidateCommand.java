@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code cors validate FILE [--dialect rgw|aws]}: reads a CORS document (XML or JSON) and says what
+ * {@code cors validate FILE [--dialect rgw|rgw-2026|aws]}: reads a CORS document (XML or JSON) and says what
  * the server would refuse, each problem on its own line as {@code FILE:LINE:COLUMN: message}. Exit 0
  * when valid (warnings allowed), 3 when not, 1 when the file cannot be read.
  */
@@ -28,7 +28,7 @@ public final class CorsValidateCommand implements Command {
     @Override
     public CommandSpec spec() {
         return CommandSpec.builder("cors validate")
-                .synopsis("cors validate FILE [--dialect rgw|aws]")
+                .synopsis("cors validate FILE [--dialect rgw|rgw-2026|aws]")
                 .summary("check a CORS document (XML or JSON) against what the server accepts")
                 .help("""
                         Reads FILE (XML as for 's3cmd setcors', or JSON as the AWS CLI or the S3 console
@@ -37,7 +37,7 @@ public final class CorsValidateCommand implements Command {
                         (values with spaces around them, ...). The dialect defaults to the session's
                         (rgw for Ceph RGW / Linode, aws for AWS S3). Exit status: 0 valid, 3 invalid,
                         1 when FILE cannot be read.""")
-                .option(OptionSpec.value("dialect", ValueKind.DIALECT, "whose rules to apply: rgw or aws (default: the session's)"))
+                .option(OptionSpec.value("dialect", ValueKind.DIALECT, "whose rules to apply: rgw, rgw-2026 or aws (default: the session's)"))
                 .positional(ValueKind.LOCAL_FILE)
                 .build();
     }
@@ -45,7 +45,7 @@ public final class CorsValidateCommand implements Command {
     @Override
     public int run(CommandContext ctx, ParsedArgs args) {
         if (args.positionals().size() != 1) {
-            throw new UsageException("cors validate needs one FILE: cors validate FILE [--dialect rgw|aws]");
+            throw new UsageException("cors validate needs one FILE: cors validate FILE [--dialect rgw|rgw-2026|aws]");
         }
         String file = args.positional(0, "");
         Dialect dialect = Dialect.of(args.value("dialect", ctx.session().dialect()));

@@ -1,5 +1,7 @@
 package dev.s3sh.shell.commands;
 
+import dev.s3sh.app.CorsBehaviours;
+
 import dev.s3sh.cors.CorsXml;
 import dev.s3sh.session.S3Path;
 import dev.s3sh.command.Command;
@@ -32,6 +34,7 @@ public final class InfoCommand implements Command {
         S3Path path = ctx.session().resolve(args.positional(0, ""));
         if (path.isRoot()) throw new UsageException("info needs a bucket: info s3://BUCKET, or cd into one first");
         BucketInfo info = ctx.session().store().bucketInfo(path.bucket());
+        var ruleChoice = new CorsBehaviours(ctx.stateDir()).get(ctx.session().profile().endpointLabel());
         if (args.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("bucket", info.bucket());
@@ -42,6 +45,7 @@ public final class InfoCommand implements Command {
             doc.put("cors", info.cors().map(CorsXml::write).orElse(null));
             doc.put("acl", info.acl());
             doc.put("notes", info.notes());
+            doc.put("corsRuleChoice", ruleChoice.map(c -> c.behaviour().id()).orElse(null));
             ctx.printJson(doc);
             return ExitCode.OK;
         }
@@ -63,6 +67,9 @@ public final class InfoCommand implements Command {
             for (String grant : info.acl()) out.println("   ACL:       " + grant);
         }
         for (String note : info.notes()) out.println("   (" + note + ")");
+        out.println("   (CORS rule choice of this endpoint: " + ruleChoice
+                .map(c -> c.behaviour().id() + ", found by 'cors detect' on " + c.when().toString().substring(0, 10))
+                .orElse("not known yet; 'cors detect' finds it") + ")");
         out.flush();
         return ExitCode.OK;
     }

@@ -34,7 +34,7 @@ public final class ProfileAddCommand implements Command {
                         asked for without echo; in scripts, --secret-env VAR reads it from that environment variable.
                         Example: profile add atlanta --cluster us-southeast-1""")
                 .positional(ValueKind.TEXT)
-                .option(OptionSpec.value("cluster", ValueKind.choice(LinodeClusters.KNOWN.toArray(String[]::new)),
+                .option(OptionSpec.value("cluster", new ValueKind("cluster", LinodeClusters.KNOWN), // completes known ids, accepts newer ones
                         "a Linode cluster id, e.g. us-southeast-1"))
                 .option(OptionSpec.value("endpoint", ValueKind.TEXT, "endpoint URL, e.g. https://s3.example.com"))
                 .option(OptionSpec.value("region", ValueKind.TEXT, "signing region"))
@@ -43,7 +43,7 @@ public final class ProfileAddCommand implements Command {
                 .option(OptionSpec.value("aws-profile", ValueKind.PROFILE, "take keys and settings from this AWS CLI profile"))
                 .option(OptionSpec.value("s3cfg", ValueKind.LOCAL_FILE, "take keys and settings from this s3cmd file"))
                 .option(OptionSpec.flag("path-style", null, "path-style addressing"))
-                .option(OptionSpec.value("dialect", ValueKind.DIALECT, "CORS semantics: rgw or aws"))
+                .option(OptionSpec.value("dialect", ValueKind.DIALECT, "CORS semantics: rgw, rgw-2026 or aws"))
                 .option(OptionSpec.flag("use", null, "switch to the new profile at once"))
                 .build();
     }

@@ -123,9 +123,10 @@ class CorsCheckLintCommandTest {
         assertEquals(0, r.status(), r.toString());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.stream().allMatch(l -> l.startsWith(tutorial + ": rule ")), r.out());
-        assertTrue(lines.contains(tutorial + ": rule 2: is never used on RGW: rule 1 matches the same origins first and RGW only tries the first rule "
-                + "whose origin matches, so PUT from http://example.com is denied on RGW although AWS allows it (12 such method/origin pairs); "
-                + "merge the two rules into one, or give them origins that do not overlap"), r.out());
+        assertTrue(lines.contains(tutorial + ": rule 2: is never used on RGW before the 2026 change: rule 1 matches the same origins first "
+                + "and RGW before the change (origin-first) only tries the first rule whose origin matches, so the PUT preflight from "
+                + "http://example.com is denied there although RGW after the change (full-match, Ceph PR #69190) and AWS allow it "
+                + "(36 such requests); merge the two rules into one, or give them origins that do not overlap"), r.out());
         JsonNode doc = JSON.readTree(run("cors", "lint", tutorial.toString(), "--output", "json").out());
         assertEquals(lines.size(), doc.get("warnings").size());
         JsonNode first = doc.get("warnings").get(0);

@@ -122,6 +122,11 @@ class ProfileCommandsTest {
         String file = Files.readString(home.resolve(".config/s3sh/config"));
         assertTrue(file.contains("[profile x]\nendpoint = https://s3.example.com\naccess_key = ENVADDEDACCESSKEY005\n"
                 + "secret_key = from-env-secret-000000000000003"), file);
+        // a cluster newer than s3sh's list is taken as given (its use warns), not refused as a usage error
+        ShellHarness.Result newer = shell.run("profile", "add", "oslo", "--cluster", "no-osl-1",
+                "--access-key", "ENVADDEDACCESSKEY006", "--secret-env", "ENV_WITH_SECRET");
+        assertEquals(0, newer.status(), newer.toString());
+        assertTrue(Files.readString(home.resolve(".config/s3sh/config")).contains("[profile oslo]\ncluster = no-osl-1\n"));
     }
 
     @Test
