@@ -3,6 +3,7 @@
 function __s3sh_complete
     set -l tokens (commandline -opc)
     set -l current (commandline -ct)
-    $tokens[1] __complete $tokens[2..-1] $current 2>/dev/null
+    # fish cannot read $'...' back: a name with control characters is not offered
+    $tokens[1] __complete $tokens[2..-1] $current 2>/dev/null | string match -v -- "*\$'*"
 end
 complete -c s3sh -f -a '(__s3sh_complete)'

@@ -76,4 +76,43 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.s3sh.shell..", "dev.s3sh.completions..")
                 .check(CLASSES);
     }
+
+    /**
+     * Commands and everything below the front ends print only through the writers a front end hands
+     * them in a CommandContext, which escape for the terminal (TerminalWriter): no System.out or
+     * System.err, and no PrintStream or PrintWriter built on a raw byte stream, which would bypass it.
+     */
+    @Test
+    void onlyTheFrontEndsReachTheProcessStreams() {
+        String[] belowTheFrontEnds = {"dev.s3sh.shell.commands..", "dev.s3sh.app..", "dev.s3sh.completions..",
+                "dev.s3sh.command..", "dev.s3sh.session..", "dev.s3sh.store..", "dev.s3sh.cors..", "dev.s3sh.config.."};
+        noClasses().that().resideInAnyPackage(belowTheFrontEnds)
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .orShould().accessField(java.io.FileDescriptor.class, "out")
+                .orShould().accessField(java.io.FileDescriptor.class, "err")
+                .orShould().callConstructorWhere(rawStreamWriter())
+                .because("a command prints through ctx.out()/ctx.err(), which escape what reaches the terminal")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theSeamIsBuiltInOnePlace() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.s3sh.command.CommandContext")
+                .should().callMethod(dev.s3sh.text.TerminalWriter.class, "wrap", java.io.PrintWriter.class)
+                .because("CommandContext wraps the writers every front end gives it")
+                .check(CLASSES);
+    }
+
+    /** A PrintStream, or a PrintWriter or OutputStreamWriter made from an OutputStream or a file. */
+    private static com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaConstructorCall> rawStreamWriter() {
+        return com.tngtech.archunit.base.DescribedPredicate.describe("a writer on a raw byte stream", call -> {
+            var target = call.getTarget();
+            String owner = target.getOwner().getName();
+            if (owner.equals("java.io.PrintStream")) return true;
+            if (!owner.equals("java.io.PrintWriter") && !owner.equals("java.io.OutputStreamWriter")) return false;
+            var params = target.getRawParameterTypes();
+            return !params.isEmpty() && !params.get(0).isAssignableTo(java.io.Writer.class);
+        });
+    }
 }

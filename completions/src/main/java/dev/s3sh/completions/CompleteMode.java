@@ -54,7 +54,8 @@ public final class CompleteMode {
     }
 
     private static int print(CompletionEngine.Result result, PrintWriter out) {
-        for (CompletionEngine.Suggestion s : result.suggestions()) out.println(s.value());
+        // one candidate a line: a value holding a control character (a line feed too) goes out quoted
+        for (CompletionEngine.Suggestion s : result.suggestions()) out.println(ShellQuoting.quote(s.value()));
         out.flush();
         return 0;
     }

@@ -153,7 +153,7 @@ class PrecedenceTest {
         assertTrue(assertThrows(ConfigException.class, () -> f.resolve(profile("x"))).getMessage()
                 .startsWith("~/.config/s3sh/config line 2: profile 'x' takes its keys from AWS profile 'missing'"));
         f.file(OWN, "[profile x]\ndialect = s3\n");
-        assertEquals("~/.config/s3sh/config line 2: dialect must be rgw or aws, not 's3'",
+        assertEquals("~/.config/s3sh/config line 2: dialect must be rgw (RGW before the 2026 change), rgw-2026 (after it) or aws, not 's3'",
                 assertThrows(ConfigException.class, () -> f.resolve(profile("x"))).getMessage());
     }
 

@@ -3,6 +3,8 @@ package dev.s3sh.command;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.s3sh.session.Session;
+import dev.s3sh.text.TerminalText;
+import dev.s3sh.text.TerminalWriter;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,10 +23,19 @@ import java.util.Optional;
 public final class CommandContext {
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
+    static {
+        JSON.getFactory().setCharacterEscapes(dev.s3sh.text.JsonTerminalEscapes.INSTANCE);
+    }
+
     private final Session session;
     private final CommandRegistry registry;
+    /** The writers as the front end gave them, for {@link #toBuilder}. */
+    private final PrintWriter givenOut;
+    private final PrintWriter givenErr;
     private final PrintWriter out;
     private final PrintWriter err;
+    /** The front end's error stream as it is, for progress lines (they redraw with \r). */
+    private final PrintWriter progressErr;
     private final Prompter prompter;
     private final EditorLauncher editor;
     private final boolean color;
@@ -37,8 +48,12 @@ public final class CommandContext {
     private CommandContext(Builder b) {
         this.session = b.session;
         this.registry = b.registry;
-        this.out = Objects.requireNonNull(b.out, "out");
-        this.err = Objects.requireNonNull(b.err, "err");
+        this.givenOut = Objects.requireNonNull(b.out, "out");
+        this.givenErr = Objects.requireNonNull(b.err, "err");
+        // the output seam: whatever a command prints is escaped for the terminal (TerminalWriter)
+        this.out = TerminalWriter.wrap(givenOut);
+        this.err = TerminalWriter.wrap(givenErr);
+        this.progressErr = givenErr;
         this.prompter = Objects.requireNonNull(b.prompter, "prompter");
         this.editor = Objects.requireNonNull(b.editor, "editor");
         this.color = b.color;
@@ -61,8 +76,8 @@ public final class CommandContext {
     /** A builder holding this context's collaborators, for a variant of it. */
     public Builder toBuilder() {
         Builder b = new Builder(session, registry);
-        b.out = out;
-        b.err = err;
+        b.out = givenOut;
+        b.err = givenErr;
         b.prompter = prompter;
         b.editor = editor;
         b.color = color;
@@ -120,7 +135,7 @@ public final class CommandContext {
      */
     public Progress progress(ParsedArgs args, String label, long totalBytes) {
         if (!progressVisible || args.json()) return Progress.NONE;
-        return new Progress(err, label, totalBytes, System::nanoTime);
+        return new Progress(progressErr, TerminalText.visible(label), totalBytes, System::nanoTime);
     }
 
     /**

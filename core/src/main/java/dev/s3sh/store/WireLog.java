@@ -1,6 +1,7 @@
 package dev.s3sh.store;
 
 import dev.s3sh.config.Secrets;
+import dev.s3sh.text.TerminalText;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -26,7 +27,7 @@ public final class WireLog implements ExecutionInterceptor {
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         var request = context.httpRequest();
         synchronized (out) {
-            out.println("> " + request.method() + " " + Secrets.redactUrl(request.getUri().toString()));
+            line("> " + request.method() + " " + Secrets.redactUrl(request.getUri().toString()));
             headers("> ", request);
             out.flush();
         }
@@ -36,7 +37,7 @@ public final class WireLog implements ExecutionInterceptor {
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
         var response = context.httpResponse();
         synchronized (out) {
-            out.println("< " + response.statusCode() + response.statusText().map(t -> " " + t).orElse(""));
+            line("< " + response.statusCode() + response.statusText().map(t -> " " + t).orElse(""));
             headers("< ", response);
             out.flush();
         }
@@ -47,7 +48,7 @@ public final class WireLog implements ExecutionInterceptor {
         if (context.httpResponse().isPresent()) return; // the status line was shown
         Throwable e = context.exception();
         synchronized (out) {
-            out.println("! no response: " + Secrets.redactUrl(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            line("! no response: " + Secrets.redactUrl(e.getClass().getSimpleName() + ": " + e.getMessage()));
             out.flush();
         }
     }
@@ -55,8 +56,13 @@ public final class WireLog implements ExecutionInterceptor {
     private void headers(String prefix, SdkHttpHeaders message) {
         for (Map.Entry<String, List<String>> h : message.headers().entrySet()) {
             for (String value : h.getValue()) {
-                out.println(prefix + h.getKey() + ": " + Secrets.redactHeader(h.getKey(), value));
+                line(prefix + h.getKey() + ": " + Secrets.redactHeader(h.getKey(), value));
             }
         }
+    }
+
+    /** Headers and status text are the server's words: they reach stderr only through the escaping path. */
+    private void line(String text) {
+        out.println(TerminalText.visible(text));
     }
 }

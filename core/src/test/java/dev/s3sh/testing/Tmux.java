@@ -49,6 +49,11 @@ public final class Tmux implements AutoCloseable {
         return run(null, args);
     }
 
+    /** tmux's own view of the pane, e.g. {@code #{pane_title}}: what an escape sequence may have changed. */
+    public String display(String format) throws Exception {
+        return tmux("display-message", "-p", "-t", target, format).strip();
+    }
+
     /** Keys by tmux name (Enter, Escape, F3, C-c, Left, ...). */
     public Tmux keys(String... keys) throws Exception {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", target));
@@ -66,6 +71,11 @@ public final class Tmux implements AutoCloseable {
     /** What the window shows now. */
     public String screen() throws Exception {
         return tmux("capture-pane", "-p", "-t", target);
+    }
+
+    /** The pane's title, as an OSC 0/2 sequence would set it (tests check no name could). */
+    public String paneTitle() throws Exception {
+        return tmux("display-message", "-p", "-t", target, "#{pane_title}").strip();
     }
 
     /** The window plus its scroll-back. */

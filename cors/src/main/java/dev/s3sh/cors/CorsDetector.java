@@ -88,13 +88,16 @@ public final class CorsDetector {
         if (config == null || config.rules().isEmpty() || limit <= 0) return out;
         CorsConfiguration held = CorsNormalizer.rgwStoredForm(config);
         Set<String> seen = new LinkedHashSet<>();
+        OriginIndex index = new OriginIndex(held);
         for (String origin : candidateOrigins(held)) {
-            int first = CorsEvaluator.firstOriginMatch(held, Dialect.RGW, origin);
-            if (first < 0) continue;
-            CorsRule decider = held.rules().get(first);
-            for (int k = first + 1; k < held.rules().size(); k++) {
+            List<Integer> matching = new ArrayList<>();
+            for (int j : index.thatCanMatch(origin)) {
+                if (CorsMatching.originMatches(Dialect.RGW, held.rules().get(j).allowedOrigins(), origin)) matching.add(j);
+            }
+            if (matching.isEmpty()) continue;
+            CorsRule decider = held.rules().get(matching.get(0)); // the first rule whose origin matches
+            for (int k : matching.subList(1, matching.size())) {
                 CorsRule later = held.rules().get(k);
-                if (!CorsMatching.originMatches(Dialect.RGW, later.allowedOrigins(), origin)) continue;
                 for (String method : CorsMatching.METHODS) {
                     if (!later.allowedMethods().contains(method)) continue;
                     List<List<String>> headerSets = new ArrayList<>();

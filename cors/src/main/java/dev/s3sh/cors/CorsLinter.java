@@ -1,6 +1,8 @@
 package dev.s3sh.cors;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +47,8 @@ public final class CorsLinter {
         config = CorsNormalizer.storedForm(config, dialect);
         List<CorsWarning> out = new ArrayList<>();
         boolean anyHttps = config.rules().stream().flatMap(r -> r.allowedOrigins().stream()).anyMatch(o -> o.startsWith("https://"));
+        OriginIndex earlierRules = new OriginIndex(config);
+        Map<Integer, List<CorsRequest>> lostByRule = dialect.isRgw() ? lostToOriginFirst(config) : Map.of();
         for (int i = 0; i < config.rules().size(); i++) {
             CorsRule rule = config.rules().get(i);
             int n = i + 1;
@@ -97,16 +101,17 @@ public final class CorsLinter {
                 out.add(info(n, "ExposeHeader * exposes every header only to requests without credentials; a fetch with credentials:'include' "
                         + "reads none of them (Fetch standard, Access-Control-Expose-Headers): name the headers, e.g. ETag"));
             }
-            ruleOrder(config, dialect, i, out);
+            ruleOrder(config, dialect, i, out, earlierRules, lostByRule);
         }
         return out;
     }
 
     /** Shadowed rules, and (RGW) rules an earlier rule hides by matching the same origin first. */
-    private static void ruleOrder(CorsConfiguration config, Dialect dialect, int k, List<CorsWarning> out) {
+    private static void ruleOrder(CorsConfiguration config, Dialect dialect, int k, List<CorsWarning> out, OriginIndex earlierRules,
+                                  Map<Integer, List<CorsRequest>> lostByRule) {
         CorsRule rule = config.rules().get(k);
         int n = k + 1;
-        for (int j = 0; j < k; j++) {
+        for (int j : earlierRules.thatCanMatchAll(rule.allowedOrigins(), k)) {
             CorsRule earlier = config.rules().get(j);
             if (coversAll(dialect, earlier.allowedOrigins(), rule.allowedOrigins())
                     && earlier.allowedMethods().containsAll(rule.allowedMethods())
@@ -118,20 +123,15 @@ public final class CorsLinter {
             }
         }
         if (!dialect.isRgw()) return;
-        // Requests the two RGW behaviours answer differently that full-match gives to this rule.
-        List<CorsRequest> lost = new ArrayList<>();
-        int decider = -1;
-        for (CorsRequest r : CorsDetector.differingRequests(config, 64)) {
-            CorsDecision full = CorsEvaluator.evaluate(config, Dialect.RGW_2026, r);
-            if (full.rule() == null || full.rule() != n) continue;
-            lost.add(r);
-            if (decider < 0) decider = CorsEvaluator.evaluate(config, Dialect.RGW, r).rule();
-        }
+        List<CorsRequest> lost = lostByRule.getOrDefault(n, List.of());
+        int decider = lost.isEmpty() ? -1 : CorsEvaluator.evaluate(config, Dialect.RGW, lost.get(0)).rule();
         if (lost.isEmpty()) return;
         boolean everyOriginTaken = true;
         for (String pattern : rule.allowedOrigins()) {
             boolean taken = false;
-            for (int j = 0; j < k; j++) taken |= coversAll(Dialect.RGW, config.rules().get(j).allowedOrigins(), List.of(pattern));
+            for (int j : earlierRules.thatCanMatch(pattern, k)) {
+                taken |= coversAll(Dialect.RGW, config.rules().get(j).allowedOrigins(), List.of(pattern));
+            }
             everyOriginTaken &= taken;
         }
         String verdict = (everyOriginTaken ? "is never used on RGW before the 2026 change" : "is partly unreachable on RGW before the 2026 change")
@@ -143,6 +143,19 @@ public final class CorsLinter {
         } else {
             out.add(info(n, verdict + "; fine on this server, but merge the two rules if the bucket may be served by an older RGW"));
         }
+    }
+
+    /**
+     * For each rule (1-based), the requests the two RGW behaviours answer differently that full-match gives to it:
+     * computed once for the whole configuration, so that linting a long answer stays near-linear.
+     */
+    private static Map<Integer, List<CorsRequest>> lostToOriginFirst(CorsConfiguration config) {
+        Map<Integer, List<CorsRequest>> byRule = new HashMap<>();
+        for (CorsRequest r : CorsDetector.differingRequests(config, 64)) {
+            Integer rule = CorsEvaluator.evaluate(config, Dialect.RGW_2026, r).rule();
+            if (rule != null) byRule.computeIfAbsent(rule, x -> new ArrayList<>()).add(r);
+        }
+        return byRule;
     }
 
     /** A max age a browser will not honour, judged on what the server sends (RGW: as it read the number). */

@@ -2,6 +2,7 @@ package dev.s3sh.shell;
 
 import dev.s3sh.completions.CompletionEngine;
 import dev.s3sh.completions.ListingCache;
+import dev.s3sh.text.TerminalText;
 
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -37,7 +38,8 @@ public final class ShellCompleter implements Completer {
             List<String> before = new ArrayList<>(line.words().subList(0, line.wordIndex()));
             CompletionEngine.Result result = engine.complete(before, current);
             for (CompletionEngine.Suggestion s : result.suggestions()) {
-                candidates.add(new Candidate(s.value(), s.display(), null, null, null, null, s.complete()));
+                // the display is drawn in the menu: escaped; the value is quoted on insertion (ShellLineParser)
+                candidates.add(new Candidate(s.value(), TerminalText.visible(s.display() != null ? s.display() : s.value()), null, null, null, null, s.complete()));
             }
             hints = result.hints();
         } catch (RuntimeException e) {
@@ -47,7 +49,7 @@ public final class ShellCompleter implements Completer {
         if (reader != null) {
             for (String hint : hints) {
                 AttributedStyle style = color ? AttributedStyle.DEFAULT.faint().italic() : AttributedStyle.DEFAULT;
-                reader.printAbove(new AttributedString("(" + hint + ")", style));
+                reader.printAbove(new AttributedString("(" + TerminalText.visible(hint) + ")", style));
             }
         }
     }

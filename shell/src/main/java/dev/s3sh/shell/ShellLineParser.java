@@ -1,6 +1,7 @@
 package dev.s3sh.shell;
 
 import dev.s3sh.command.Tokenizer;
+import dev.s3sh.completions.ShellQuoting;
 import dev.s3sh.command.Word;
 import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.ParsedLine;
@@ -65,7 +66,8 @@ public final class ShellLineParser implements Parser {
         @Override
         public CharSequence escape(CharSequence candidate, boolean complete) {
             String value = candidate.toString();
-            if (needsAnsi(value)) return Tokenizer.quote(value);
+            // the plain head as typed, so it still matches, then the rest as $'...' escapes
+            if (ShellQuoting.needed(value)) return ShellQuoting.quote(value);
             if (opening == '\'' && value.indexOf('\'') < 0) return "'" + value + (complete ? "'" : "");
             if (opening == '"') {
                 StringBuilder b = new StringBuilder("\"");
@@ -81,11 +83,6 @@ public final class ShellLineParser implements Parser {
                 b.append(c);
             }
             return b;
-        }
-
-        /** Control characters can only be typed as {@code $'...'} escapes (a quote alone can be backslashed). */
-        private static boolean needsAnsi(String value) {
-            return Tokenizer.quote(value.replace("'", "")).startsWith("$'");
         }
     }
 }

@@ -304,4 +304,24 @@ class ShellCompleterTest {
         assertEquals(List.of(), values(tab(c, "ls s3://")));
         assertTrue(c.lastHints().get(0).contains("no credentials"), c.lastHints().toString());
     }
+
+    @Test
+    void aHostileKeyIsShownEscapedAndInsertedQuotedNeverRaw() {
+        String key = "clip-\u001b]52;c;aGk=\u0007.txt";
+        session.close();
+        MemoryStore memory = new MemoryStore().with("evil", key, "\u001b]0;TITLE\u0007\u001b[2J");
+        store = new CountingStore(memory);
+        session = new Session(CompletionTestSupport.profile(), p -> store);
+        completer = completer(Duration.ofSeconds(5));
+        String line = "get s3://evil/cl";
+        List<Candidate> candidates = tab(completer, line);
+        assertEquals(1, candidates.size(), candidates.toString());
+        Candidate c = candidates.get(0);
+        assertFalse(c.displ().contains("\u001b"), c.displ());
+        assertTrue(c.displ().contains("\\x1b]52"), c.displ());
+        var parsed = (org.jline.reader.CompletingParsedLine) Repl.parser().parse(line, line.length(), org.jline.reader.Parser.ParseContext.COMPLETE);
+        assertEquals("s3://evil/clip-$'\\x1b]52;c;aGk=\\x07.txt'", parsed.escape(c.value(), c.complete()).toString(),
+                "JLine writes this into the line it echoes");
+        assertEquals("s3://evil/a\\ b", parsed.escape("s3://evil/a b", true).toString(), "plain values keep JLine's escaping");
+    }
 }

@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -64,6 +66,66 @@ class TuiTerminalIT {
         env.put("S3SH_NO_ARCHIVE", "1"); // no background training writing into the temp folder after the test (LauncherIT covers it)
         env.remove("TMUX");
         return env;
+    }
+
+    @Test
+    void keysWithEscapeSequencesAreShownAndNeverReachTheTerminal(@TempDir Path dir) throws Exception {
+        String hostile = LocalRgw.newBucket("tui-hostile");
+        String clipboard = "clip-\u001b]52;c;QUJD\u0007.txt", title = "\u001b]0;TITLE\u0007\u001b[2J";
+        try {
+            for (String key : List.of(clipboard, title, "plain.txt")) {
+                LocalRgw.store().putObject(hostile, key, "x".getBytes(), "text/plain");   // the real RGW stores them
+            }
+            String launcher = LocalRgw.projectDir().resolve("s3sh").toString();
+            try (Tmux t = Tmux.start("tuihostile", 80, 24, env(dir), launcher + " --endpoint " + LocalRgw.endpoint())) {
+                t.waitFor("s3:// >");
+                String before = t.paneTitle();
+                t.type("cd " + hostile).keys("Enter");
+                t.waitFor("s3://" + hostile + "/ >");
+                t.type("tui").keys("Enter");
+                String s = t.waitFor("plain.txt");
+                assertTrue(s.contains("\\x1b]0;TITLE\\x07\\x1b[2J"), "the title key, escaped\n" + s);
+                t.keys("Home", "Down");                                   // the clipboard key, drawn in the details too
+                t.waitFor("clip-\\x1b]52");
+                s = t.waitFor("QUJD\\x07.txt");
+                assertTrue(s.contains("F3 CORS") && s.contains("plain.txt"), "no escape cleared the screen\n" + s);
+                assertFalse(t.paneTitle().contains("TITLE"), "the window title was set by a key: " + t.paneTitle());
+                assertEquals(before, t.paneTitle());
+                t.type("q");
+                t.waitUntil("the REPL again", x -> !x.contains("F3 CORS"));
+            }
+        } finally {
+            LocalRgw.deleteBucket(hostile);
+        }
+    }
+
+    /** Ctrl-Z gives the shell its terminal back; fg redraws the screen and keys work again (raw mode). */
+    @Test
+    void ctrlZThenFgRedrawsAndKeysStillWork(@TempDir Path dir) throws Exception {
+        String launcher = LocalRgw.projectDir().resolve("s3sh").toString();
+        try (Tmux t = Tmux.start("tuisusp", 80, 24, env(dir), "bash --norc --noprofile -i")) {
+            t.waitFor("bash");
+            t.type("PS1='job''shell$ '").keys("Enter");              // a prompt the typed line itself does not show
+            t.waitFor("jobshell$");
+            t.type(launcher + " --endpoint " + LocalRgw.endpoint() + " --tui").keys("Enter");
+            t.waitFor("F3 CORS");
+            t.waitFor(bucket);
+            t.keys("C-z");
+            String s = t.waitFor("Stopped");
+            assertFalse(s.contains("F3 CORS"), "the alternate screen is left while stopped\n" + s);
+            t.type("echo line-$((6*7))").keys("Enter");
+            t.waitFor("line-42");                                        // the shell has a working terminal
+            t.type("fg").keys("Enter");
+            t.waitFor("F3 CORS");                                        // drawn again
+            t.keys("F1");                                                // a key without Enter: raw mode is back
+            t.waitFor("Tab / Shift-Tab");
+            t.keys("Escape");
+            t.waitUntil("the help to close", x -> !x.contains("Tab / Shift-Tab"));
+            t.type("q");
+            s = t.waitUntil("the shell again", x -> !x.contains("F3 CORS") && x.contains("jobshell$"));
+            t.type("stty -a | grep -o 'intr = [^;]*'").keys("Enter");
+            t.waitFor("intr = ^C");
+        }
     }
 
     @Test

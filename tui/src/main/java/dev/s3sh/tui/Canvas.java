@@ -2,11 +2,17 @@ package dev.s3sh.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import dev.s3sh.text.TerminalText;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Drawing helpers over one frame: clipped text, boxes and word wrapping, all through the theme. */
+/**
+ * Drawing helpers over one frame: clipped text, boxes and word wrapping, all through the theme.
+ * This is the one place where text reaches Lanterna: every string passes
+ * {@link TerminalText#visible} here, so no pane can put a name's control characters on the screen
+ * (Lanterna refuses them with an exception, and a terminal would obey them).
+ */
 final class Canvas {
     final TextGraphics g;
     final Theme theme;
@@ -49,20 +55,34 @@ final class Canvas {
         }
     }
 
+    /** The visible form of {@code text}, cut at the end to {@code max} columns. */
     static String fit(String text, int max, String ellipsis) {
-        if (text == null) text = "";
-        text = text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
-        if (text.length() <= max) return text;
-        if (max <= ellipsis.length()) return text.substring(0, max);
-        return text.substring(0, max - ellipsis.length()) + ellipsis;
+        String s = TerminalText.visible(text);
+        if (s.length() <= max) return s;
+        if (max <= ellipsis.length()) return s.substring(0, max);
+        return s.substring(0, max - ellipsis.length()) + ellipsis;
     }
 
-    /** Splits text into lines of at most {@code width} columns, breaking at spaces where possible. */
+    /**
+     * The visible form of {@code name}, cut in the middle to {@code max} columns: names that share
+     * a beginning ({@code prod-assets-eu}, {@code prod-assets-us}) or differ only in their extension
+     * stay told apart.
+     */
+    static String fitMiddle(String name, int max, String ellipsis) {
+        String s = TerminalText.visible(name);
+        if (s.length() <= max) return s;
+        if (max <= ellipsis.length() + 1) return s.substring(0, Math.max(0, max));
+        int keep = max - ellipsis.length();
+        int head = (keep + 1) / 2;
+        return s.substring(0, head) + ellipsis + s.substring(s.length() - (keep - head));
+    }
+
+    /** Splits text into lines of at most {@code width} columns (of its visible form), breaking at spaces where possible. */
     static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         if (width <= 0) return lines;
         for (String paragraph : (text == null ? "" : text).split("\n", -1)) {
-            String rest = paragraph;
+            String rest = TerminalText.visible(paragraph);
             while (rest.length() > width) {
                 int cut = rest.lastIndexOf(' ', width);
                 if (cut <= width / 3) cut = width;

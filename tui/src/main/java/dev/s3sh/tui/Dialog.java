@@ -48,6 +48,38 @@ abstract class Dialog {
         return true;
     }
 
+    void draw(Canvas c) {
+        drawBox(c, title, lines, scroll, options(), selectedOption(), footer());
+    }
+
+    /** A centred box: a title, scrollable text (diff lines coloured), options, a footer of keys. */
+    static void drawBox(Canvas c, String title, List<String> text, int scroll, List<String> options, int selected, String footer) {
+        int bw = Math.min(c.width - 2, Math.max(44, Math.min(90, c.width * 4 / 5)));
+        List<String> wrappedTitle = Canvas.wrap(title, bw - 4);
+        List<String> body = new ArrayList<>();
+        for (String line : text) body.addAll(Canvas.wrap(line, bw - 4));
+        int maxBody = Math.max(1, c.height - 6 - wrappedTitle.size() - options.size());
+        int shown = Math.min(body.size(), maxBody);
+        int bh = wrappedTitle.size() + shown + options.size() + 3 + (body.isEmpty() ? 0 : 1);
+        int col = (c.width - bw) / 2, row = Math.max(0, (c.height - bh) / 2);
+        c.fill(col, row, bw, bh, Theme.Role.DIALOG);
+        c.box(col, row, bw, bh, null, true);
+        int r = row + 1;
+        for (String t : wrappedTitle) c.text(col + 2, r++, bw - 4, t, Theme.Role.DIALOG, false);
+        if (!body.isEmpty()) r++;
+        int start = Math.max(0, Math.min(scroll, body.size() - shown));
+        for (int i = start; i < start + shown; i++) {
+            String line = body.get(i);
+            Theme.Role role = line.startsWith("+ ") ? Theme.Role.OK : line.startsWith("- ") ? Theme.Role.ERROR : Theme.Role.DIALOG;
+            c.text(col + 2, r++, bw - 4, line, c.theme.color() ? role : Theme.Role.DIALOG, true);
+        }
+        for (int i = 0; i < options.size(); i++) {
+            c.text(col + 2, r++, bw - 4, (i == selected ? "> " : "  ") + options.get(i), i == selected ? Theme.Role.SELECTED : Theme.Role.DIALOG, true);
+        }
+        String more = body.size() > shown ? " (" + (start + 1) + "-" + (start + shown) + " of " + body.size() + ")" : "";
+        c.text(col + 2, row + bh - 1, bw - 4, " " + footer + more + " ", Theme.Role.TITLE, false);
+    }
+
     static boolean isChar(KeyStroke key, char... chars) {
         if (key.getKeyType() != KeyType.Character || key.isCtrlDown() || key.isAltDown()) return false;
         for (char c : chars) if (key.getCharacter() == c) return true;

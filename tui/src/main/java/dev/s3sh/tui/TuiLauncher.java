@@ -12,12 +12,22 @@ import java.nio.charset.StandardCharsets;
 /**
  * Opens the full-screen mode on the process's real terminal (standard input and output, which must
  * be a tty) and gives it back exactly as it was: the Lanterna terminal is closed, not only the
- * screen, so {@code stty} settings (echo, canonical mode, {@code intr ^C}) are restored (DESIGN §7).
+ * screen, so {@code stty} settings (echo, canonical mode, {@code intr ^C}) are restored (docs/reliability.md).
  * The caller must keep every other reader of the terminal idle meanwhile (the REPL's line reader
  * is: it waits for the command to finish).
  */
 public final class TuiLauncher {
     private TuiLauncher() {
+    }
+
+    private static void stopQuietly(SuspendSignals signals) {
+        try {
+            signals.stopHere();
+        } catch (IOException e) {
+            // no kill(1): the job simply is not stopped
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Colour is wanted ({@code wanted}: no --no-color, no NO_COLOR) and the terminal type has it. */
@@ -40,20 +50,55 @@ public final class TuiLauncher {
         try {
             TerminalScreen screen = new TerminalScreen(terminal);
             screen.startScreen();
-            TuiApp.Host host = work -> {
-                screen.stopScreen(false);
-                terminal.lend();
-                try {
-                    work.run();
-                } finally {
-                    terminal.takeBack();
+            TuiApp[] app = new TuiApp[1];
+            java.util.concurrent.atomic.AtomicBoolean lent = new java.util.concurrent.atomic.AtomicBoolean();
+            SuspendSignals[] signals = new SuspendSignals[1];
+            TuiApp.Host host = new TuiApp.Host() {
+                @Override
+                public void outside(Work work) throws Exception {
+                    screen.stopScreen(false);
+                    terminal.lend();
+                    lent.set(true);
+                    try {
+                        work.run();
+                    } finally {
+                        lent.set(false);
+                        terminal.takeBack();
+                        screen.startScreen();
+                        screen.refresh(Screen.RefreshType.COMPLETE);
+                    }
+                }
+
+                @Override
+                public void suspend() throws Exception {
+                    screen.stopScreen(false);          // leaves the alternate screen, shows the cursor
+                    terminal.giveBackForSuspend();     // line mode, echo, intr ^C: as the shell gave it
+                    terminal.flush();
+                    try {
+                        signals[0].stopHere();
+                    } finally {
+                        resumed();
+                    }
+                }
+
+                @Override
+                public void resumed() throws Exception {
+                    terminal.takeBackAfterResume();
                     screen.startScreen();
                     screen.refresh(Screen.RefreshType.COMPLETE);
                 }
             };
+            app[0] = new TuiApp(screen, session, config, cors, host);
+            // Ctrl-Z while an editor has the terminal: the editor stops itself, and so must we, at once
+            // (the screen thread is waiting for the editor and the shell waits for the whole job)
+            signals[0] = new SuspendSignals(() -> {
+                if (lent.get()) stopQuietly(signals[0]);
+                else app[0].post(app[0]::suspend);
+            }, () -> app[0].post(app[0]::resumed));
             try {
-                new TuiApp(screen, session, config, cors, host).run();
+                app[0].run();
             } finally {
+                signals[0].close();
                 screen.stopScreen(false);
             }
         } finally {

@@ -22,6 +22,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import org.apache.commons.text.diff.CommandVisitor;
+import org.apache.commons.text.diff.StringsComparator;
+
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -143,7 +146,7 @@ public class DefaultCorsActions implements CorsActions {
     /** Diff → confirm → put or delete → read back and compare → remember for undo. */
     private String replace(String bucket, Optional<CorsConfiguration> current, Optional<CorsConfiguration> next,
                            String question, CorsUi ui) throws Exception {
-        List<String> detail = new ArrayList<>(LineDiff.diff(current.map(CorsXml::write).orElse(""),
+        List<String> detail = new ArrayList<>(lineDiff(current.map(CorsXml::write).orElse(""),
                 next.map(CorsXml::write).orElse("")));
         if (next.isPresent()) {
             List<CorsWarning> warnings = CorsLinter.lint(next.get(), dialect);
@@ -159,13 +162,54 @@ public class DefaultCorsActions implements CorsActions {
         Optional<CorsConfiguration> stored = store().getCors(bucket);
         if (stored.isPresent() != next.isPresent()
                 || stored.isPresent() && !normalized(stored.get()).equals(normalized(next.get()))) {
-            ui.show("Read-back differs", LineDiff.diff(next.map(CorsXml::write).orElse(""),
+            ui.show("Read-back differs", lineDiff(next.map(CorsXml::write).orElse(""),
                     stored.map(CorsXml::write).orElse("")));
             return "CORS set, but the server reports a different configuration";
         }
         return next.isPresent()
                 ? "CORS set: " + rules(next.get()) + ", read back OK"
                 : "CORS deleted, read back OK";
+    }
+
+    /**
+     * A line diff for the confirmation dialog ("- old", "+ new", "  same"): Commons Text's
+     * {@link StringsComparator} compares characters, so each distinct line becomes one private-use
+     * character first.
+     */
+    static List<String> lineDiff(String before, String after) {
+        java.util.Map<String, Character> codes = new java.util.HashMap<>();
+        List<String> byCode = new ArrayList<>();
+        java.util.function.Function<String, String> encode = text -> {
+            StringBuilder b = new StringBuilder();
+            if (text.isEmpty()) return "";
+            for (String line : text.split("\n", -1)) {
+                b.append(codes.computeIfAbsent(line, l -> {
+                    byCode.add(l);
+                    return (char) (0xE000 + byCode.size() - 1);
+                }));
+            }
+            return b.toString();
+        };
+        String a = encode.apply(before), z = encode.apply(after);
+        List<String> out = new ArrayList<>();
+        new StringsComparator(a, z).getScript().visit(new CommandVisitor<Character>() {
+            @Override
+            public void visitInsertCommand(Character c) {
+                out.add("+ " + byCode.get(c - 0xE000));
+            }
+
+            @Override
+            public void visitKeepCommand(Character c) {
+                out.add("  " + byCode.get(c - 0xE000));
+            }
+
+            @Override
+            public void visitDeleteCommand(Character c) {
+                out.add("- " + byCode.get(c - 0xE000));
+            }
+        });
+        while (!out.isEmpty() && out.get(out.size() - 1).isBlank()) out.remove(out.size() - 1);
+        return out;
     }
 
     private static String rules(CorsConfiguration c) {

@@ -36,6 +36,8 @@ final class FakeStore extends dev.s3sh.testing.UnsupportedStore {
     volatile CountDownLatch statGate;
     volatile boolean blockListing;
     volatile StoreException failCors;
+    /** When set, every CORS GET waits for it to open (a slow or endless answer). */
+    volatile CountDownLatch corsGate;
     final CountDownLatch blocked = new CountDownLatch(1);
     static final Instant WHEN = Instant.parse("2026-11-28T11:01:00Z");
 
@@ -124,6 +126,14 @@ final class FakeStore extends dev.s3sh.testing.UnsupportedStore {
 
     @Override
     public Optional<CorsConfiguration> getCors(String bucket) {
+        CountDownLatch gate = corsGate;
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                throw new StoreException("Interrupted", 0, "interrupted");
+            }
+        }
         if (failCors != null) throw failCors;
         objects(bucket);
         return Optional.ofNullable(cors.get(bucket));

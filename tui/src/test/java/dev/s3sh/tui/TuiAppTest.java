@@ -436,9 +436,9 @@ class TuiAppTest {
     @Test
     void statLinesKeepTheirPaddingWhenTheyFitAndNeverCutAValue() {
         List<String> lines = List.of("Size:          21", "ETag:          9d07f5f087582d1d485ccca59a4c0820");
-        assertEquals(lines, TuiApp.fitStatLines(lines, 47));
-        assertEquals(List.of("Size: 21", "ETag: 9d07f5f087582d1d485ccca59a4c0820"), TuiApp.fitStatLines(lines, 46));
-        assertEquals(List.of("Size: 21", "ETag:", "  9d07f5f087582d1d485ccca59a4c0820"), TuiApp.fitStatLines(lines, 24));
+        assertEquals(lines, DetailsPane.fitStatLines(lines, 47));
+        assertEquals(List.of("Size: 21", "ETag: 9d07f5f087582d1d485ccca59a4c0820"), DetailsPane.fitStatLines(lines, 46));
+        assertEquals(List.of("Size: 21", "ETag:", "  9d07f5f087582d1d485ccca59a4c0820"), DetailsPane.fitStatLines(lines, 24));
     }
 
     @Test

@@ -65,13 +65,14 @@ public final class CorsShowCommand implements Command {
     static void table(PrintWriter out, CorsConfiguration config, List<CorsWarning> warnings) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADINGS);
+        java.util.Map<Integer, StringBuilder> marksByRule = new java.util.HashMap<>(); // one pass: a server may answer 10,000 rules
+        for (CorsWarning w : warnings) {
+            marksByRule.computeIfAbsent(w.rule(), r -> new StringBuilder()).append(w.severity() == CorsWarning.Severity.WARNING ? '!' : 'i');
+        }
         for (int i = 0; i < config.rules().size(); i++) {
             CorsRule r = config.rules().get(i);
             int n = i + 1;
-            StringBuilder marks = new StringBuilder();
-            for (CorsWarning w : warnings) {
-                if (w.rule() == n) marks.append(w.severity() == CorsWarning.Severity.WARNING ? '!' : 'i');
-            }
+            StringBuilder marks = marksByRule.getOrDefault(n, new StringBuilder());
             rows.add(new String[]{Integer.toString(n), list(r.allowedOrigins()), list(r.allowedMethods()),
                     list(r.allowedHeaders()), list(r.exposeHeaders()),
                     r.maxAgeSeconds() == null ? "-" : r.maxAgeSeconds().toString(), marks.isEmpty() ? "-" : marks.toString()});
@@ -93,6 +94,6 @@ public final class CorsShowCommand implements Command {
     }
 
     private static String list(List<String> values) {
-        return values.isEmpty() ? "-" : String.join(",", values);
+        return values.isEmpty() ? "-" : dev.s3sh.session.S3Path.visible(String.join(",", values)); // escaped before the widths are measured
     }
 }

@@ -114,6 +114,6 @@ public final class DuCommand implements Command {
 
     private static String format(ParsedArgs args, Line line) {
         String size = args.has("human") ? ObjectInfo.humanSize(line.bytes()) : Long.toString(line.bytes());
-        return String.format("%12s  %8d objects  %s", size, line.objects(), line.name());
+        return String.format("%12s  %8d objects  %s", size, line.objects(), dev.s3sh.session.S3Path.visible(line.name()));
     }
 }

@@ -72,7 +72,7 @@ public final class GetCommand implements Command {
                 Path target = destIsDir ? dest.resolve(match.relative()).normalize() : dest;
                 if (!target.startsWith(dest.normalize())) {
                     skipped.add(key);
-                    ctx.err().println("skipped " + ObjectCommands.url(path.bucket(), key)
+                    ctx.err().println("skipped " + dev.s3sh.session.S3Path.visible(ObjectCommands.url(path.bucket(), key))
                             + ": its name would leave " + dest + " (.. segments)");
                     return;
                 }
@@ -81,7 +81,7 @@ public final class GetCommand implements Command {
                 total[0] += r.bytes();
                 done.add(TransferJson.of(ObjectCommands.url(path.bucket(), key), target.toString(), r));
                 if (!args.json()) {
-                    ctx.out().println(ObjectCommands.url(path.bucket(), key) + " -> " + target + "  " + TransferJson.summary(r));
+                    ctx.out().println(dev.s3sh.session.S3Path.visible(ObjectCommands.url(path.bucket(), key) + " -> " + target) + "  " + TransferJson.summary(r));
                     ctx.out().flush();
                 }
             });
@@ -104,7 +104,7 @@ public final class GetCommand implements Command {
         ctx.out().flush();
         Transfers.Result r = ObjectCommands.transfers(ctx, args).stream(info, raw);
         // the report goes to the error stream: standard output holds the object
-        if (!args.json()) ctx.err().println(ObjectCommands.url(path.bucket(), path.key()) + " -> -  " + TransferJson.summary(r));
+        if (!args.json()) ctx.err().println(dev.s3sh.session.S3Path.visible(ObjectCommands.url(path.bucket(), path.key())) + " -> -  " + TransferJson.summary(r));
         return ExitCode.OK;
     }
 

@@ -50,10 +50,10 @@ public final class InfoCommand implements Command {
             return ExitCode.OK;
         }
         PrintWriter out = ctx.out();
-        out.println("s3://" + info.bucket() + "/ (bucket):");
-        out.println("   Location:  " + info.location());
-        out.println("   Payer:     " + info.payer());
-        out.println("   Expiration Rule: " + info.expirationRule().orElse("none"));
+        out.println(S3Path.visible("s3://" + info.bucket() + "/") + " (bucket):");
+        out.println("   Location:  " + S3Path.visible(info.location()));
+        out.println("   Payer:     " + S3Path.visible(info.payer()));
+        out.println("   Expiration Rule: " + S3Path.visible(info.expirationRule().orElse("none")));
         out.println("   Policy:    " + info.policy().orElse("none"));
         if (info.cors().isEmpty()) {
             out.println("   CORS:      none");
@@ -64,9 +64,9 @@ public final class InfoCommand implements Command {
         if (info.acl().isEmpty()) {
             out.println("   ACL:       none");
         } else {
-            for (String grant : info.acl()) out.println("   ACL:       " + grant);
+            for (String grant : info.acl()) out.println("   ACL:       " + S3Path.visible(grant));
         }
-        for (String note : info.notes()) out.println("   (" + note + ")");
+        for (String note : info.notes()) out.println("   (" + S3Path.visible(note) + ")");
         out.println("   (CORS rule choice of this endpoint: " + ruleChoice
                 .map(c -> c.behaviour().id() + ", found by 'cors detect' on " + c.when().toString().substring(0, 10))
                 .orElse("not known yet; 'cors detect' finds it") + ")");

@@ -155,7 +155,7 @@ public final class LsCommand implements Command {
             return ExitCode.OK;
         }
         for (BucketSummary b : buckets) {
-            ctx.out().println(args.has("long") ? Formats.date(b.created()) + "  s3://" + b.name() + "/" : b.name() + "/");
+            ctx.out().println(S3Path.visible(args.has("long") ? Formats.date(b.created()) + "  s3://" + b.name() + "/" : b.name() + "/"));
         }
         ctx.out().flush();
         return ExitCode.OK;

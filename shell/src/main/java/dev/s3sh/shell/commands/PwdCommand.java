@@ -27,7 +27,7 @@ public final class PwdCommand implements Command {
             doc.put("endpoint", endpoint);
             ctx.printJson(doc);
         } else {
-            ctx.out().println(location);
+            ctx.out().println(dev.s3sh.session.S3Path.visible(location));
             ctx.out().flush();
         }
         return ExitCode.OK;

@@ -64,7 +64,7 @@ public final class RbCommand implements Command {
             deleteBatch(store, bucket, batch, failed);
             for (UploadSummary u : uploads) store.abortMultipart(bucket, u.key(), u.uploadId());
             if (!failed.isEmpty()) {
-                for (String f : failed) ctx.err().println("not deleted: " + f);
+                for (String f : failed) ctx.err().println("not deleted: " + dev.s3sh.session.S3Path.visible(f));
                 throw new StoreException("BucketNotEmpty", 409, failed.size() + " objects of '" + bucket
                         + "' could not be deleted, so the bucket stays");
             }

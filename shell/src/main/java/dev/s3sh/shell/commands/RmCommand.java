@@ -49,7 +49,7 @@ public final class RmCommand implements Command {
                 store.stat(path.bucket(), path.key()); // a plain rm of a missing key is an error, as in s3cmd
                 store.deleteObject(path.bucket(), path.key());
                 deleted++;
-                if (!args.json()) ctx.out().println("deleted " + path);
+                if (!args.json()) ctx.out().println("deleted " + dev.s3sh.session.S3Path.visible(path.toString()));
             } else {
                 long[] count = {0}, bytes = {0};
                 ObjectCommands.forEachSource(store, path, recursive, m -> {
@@ -77,7 +77,7 @@ public final class RmCommand implements Command {
             }
             ctx.session().invalidateListings(path.bucket(), path.parentPrefix());
         }
-        for (String f : failed) ctx.err().println("not deleted: " + f);
+        for (String f : failed) ctx.err().println("not deleted: " + dev.s3sh.session.S3Path.visible(f));
         if (args.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("deleted", deleted);

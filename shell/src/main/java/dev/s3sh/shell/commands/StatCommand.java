@@ -50,8 +50,8 @@ public final class StatCommand implements Command {
             m.put("metadata", new TreeMap<>(i.metadata()));
             docs.add(m);
             if (args.json()) continue;
-            out.println(path + " (object):");
-            for (String line : i.describe()) out.println("   " + line);
+            out.println(dev.s3sh.session.S3Path.visible(path.toString()) + " (object):");
+            for (String line : i.describe()) out.println("   " + dev.s3sh.session.S3Path.visible(line));
         }
         if (args.json()) ctx.printJson(docs.size() == 1 ? docs.get(0) : Map.of("objects", docs));
         out.flush();

@@ -173,7 +173,7 @@ class CorsValidateCommandTest {
             assertEquals(2, sh.run("cors", "validate", "a", "b").status());
             ShellHarness.Result r = sh.run("cors", "validate", "a", "--dialect", "minio");
             assertEquals(2, r.status());
-            assertEquals("--dialect must be one of rgw, aws, not 'minio'\n", r.err());
+            assertEquals("--dialect must be one of rgw, rgw-2026, aws, not 'minio'\n", r.err());
         }
     }
 }
