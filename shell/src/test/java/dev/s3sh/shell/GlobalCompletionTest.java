@@ -73,7 +73,7 @@ class GlobalCompletionTest {
         assertEquals(List.of("rgw", "rgw-2026", "aws"), complete("--dialect", ""));
         assertEquals(List.of("text", "json", "xml", "table"), complete("-o", ""));
         assertEquals(LinodeClusters.KNOWN.stream().filter(c -> c.startsWith("us-")).toList(), complete("--cluster", "us-"));
-        assertEquals(List.of("--dialect=rgw"), complete("--dialect=r"));
+        assertEquals(List.of("--dialect=aws"), complete("--dialect=a"));
         Files.createDirectories(home.resolve(".aws"));
         Files.writeString(home.resolve(".aws/config"), "[profile atlanta]\nregion = us-southeast-1\n[profile amsterdam]\nregion = nl-ams-1\n");
         assertEquals(List.of("amsterdam", "atlanta"), complete("--profile", "a").stream().sorted().toList());
