@@ -3,7 +3,9 @@ package dev.s3sh.completions;
 
 import dev.s3sh.session.S3Path;
 import dev.s3sh.session.Session;
+import dev.s3sh.command.CommandLineParser;
 import dev.s3sh.command.CommandRegistry;
+import dev.s3sh.command.LineAnalysis;
 import dev.s3sh.command.CommandSpec;
 import dev.s3sh.command.OptionSpec;
 import dev.s3sh.command.ValueKind;
@@ -17,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,127 +69,48 @@ public final class CompletionEngine {
 
     /** Suggestions for {@code current} (the word being typed, up to the cursor) after the words {@code before}. */
     public Result complete(List<String> before, String current) {
+        return complete(CommandLineParser.analyse(registry, before), current);
+    }
+
+    /** Suggestions for {@code current} after a line already read by the parser (the command's or the global options'). */
+    public Result complete(LineAnalysis line, String current) {
         Out out = new Out(current);
-        if (before.isEmpty()) {
-            for (String w : registry.firstWords()) out.add(w, w, true);
-            return out.result();
+        LineAnalysis.Expectation expected = line.expect(current);
+        if (expected.group() != null) {
+            for (String sub : registry.subcommands(expected.group())) out.add(sub, sub, true);
         }
-        String first = before.get(0);
-        if (before.size() == 1 && registry.isGroup(first)) {
-            for (String sub : registry.subcommands(first)) out.add(sub, sub, true);
+        switch (expected.what()) {
+            case COMMAND -> {
+                for (String w : registry.firstWords()) out.add(w, w, true);
+            }
+            case OPTION -> {
+                for (OptionSpec o : line.optionsLeft()) out.add("--" + o.name(), "--" + o.name(), true);
+            }
+            case VALUE -> values(expected.kind(), expected.lead(), out);
+            case SUBCOMMAND, NOTHING -> {
+            }
         }
-        Optional<CommandRegistry.Match> match = registry.match(before);
-        if (match.isEmpty()) return out.result();
-        CommandSpec spec = match.get().command().spec();
-        arguments(spec, before.subList(match.get().wordsUsed(), before.size()), current, out);
         return out.result();
     }
 
-    private void arguments(CommandSpec spec, List<String> args, String current, Out out) {
-        List<OptionSpec> options = spec.allOptions();
-        Set<String> used = new HashSet<>();
-        List<String> positionals = new ArrayList<>();
-        OptionSpec pending = null;
-        boolean ended = false;
-        for (String w : args) {
-            if (pending != null) {
-                pending = null;
-                continue;
-            }
-            if (ended || !isOption(w)) {
-                positionals.add(w);
-            } else if (w.equals("--")) {
-                ended = true;
-            } else if (w.startsWith("--")) {
-                String name = w.substring(2);
-                int eq = name.indexOf('=');
-                OptionSpec o = byName(options, eq < 0 ? name : name.substring(0, eq));
-                if (o == null) continue;
-                used.add(o.name());
-                if (o.takesValue() && eq < 0) pending = o;
-            } else {
-                for (int c = 1; c < w.length(); c++) {
-                    OptionSpec o = byShort(options, w.charAt(c));
-                    if (o == null) break;
-                    used.add(o.name());
-                    if (o.takesValue()) {
-                        if (c == w.length() - 1) pending = o;
-                        break;
-                    }
-                }
-            }
-        }
-        if (pending != null) {
-            values(pending.value(), "", positionals, out);
-            return;
-        }
-        if (!ended && current.startsWith("--") && current.contains("=")) {
-            int eq = current.indexOf('=');
-            OptionSpec o = byName(options, current.substring(2, eq));
-            if (o != null && o.takesValue()) values(o.value(), current.substring(0, eq + 1), positionals, out);
-            return;
-        }
-        if (!ended && isOption(current)) {
-            optionNames(options, used, out);
-            return;
-        }
-        ValueKind kind = positionalKind(spec, positionals.size());
-        if (!positionals.isEmpty() && positionalKind(spec, positionals.size() - 1) == ValueKind.COMMAND
-                && registry.isGroup(positionals.get(positionals.size() - 1))) {
-            String group = positionals.get(positionals.size() - 1);
-            for (String sub : registry.subcommands(group)) out.add(sub, sub, true);
-            return;
-        }
-        if (kind == null) {
-            if (current.isEmpty() && !ended) optionNames(options, used, out);
-            return;
-        }
-        values(kind, "", positionals, out);
-    }
-
-    private static boolean isOption(String w) {
-        return w.startsWith("-") && !w.equals("-") && !w.matches("-\\d.*");
-    }
-
-    private static OptionSpec byName(List<OptionSpec> options, String name) {
-        return options.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
-    }
-
-    private static OptionSpec byShort(List<OptionSpec> options, char c) {
-        return options.stream().filter(o -> o.shortName() != null && o.shortName() == c).findFirst().orElse(null);
-    }
-
-    private static void optionNames(List<OptionSpec> options, Set<String> used, Out out) {
-        for (OptionSpec o : options) {
-            if (o.repeatable() || !used.contains(o.name())) out.add("--" + o.name(), "--" + o.name(), true);
-        }
-    }
-
-    private static ValueKind positionalKind(CommandSpec spec, int index) {
-        List<ValueKind> kinds = spec.positionals();
-        if (index < kinds.size()) return kinds.get(index);
-        return spec.variadic() && !kinds.isEmpty() ? kinds.get(kinds.size() - 1) : null;
-    }
-
     /** Values of {@code kind}; {@code lead} ("--name=") comes before each value. */
-    private void values(ValueKind kind, String lead, List<String> positionals, Out out) {
+    private void values(ValueKind kind, String lead, Out out) {
         String typed = out.current.substring(lead.length());
-        if (!kind.choices().isEmpty()) {
-            for (String c : kind.choices()) out.add(lead + c, c, true);
-            return;
-        }
-        switch (kind.kind()) {
-            case "s3path" -> s3Paths(lead, typed, true, out);
-            case "s3dir" -> s3Paths(lead, typed, false, out);
-            case "bucket" -> buckets(lead, typed, out);
-            case "file" -> localFiles(lead, typed, out);
-            case "command" -> {
+        switch (kind.type()) {
+            case CHOICE, SUGGESTED -> {
+                for (String c : kind.choices()) out.add(lead + c, c, true);
+            }
+            case S3_PATH -> s3Paths(lead, typed, true, out);
+            case S3_DIR -> s3Paths(lead, typed, false, out);
+            case BUCKET -> buckets(lead, typed, out);
+            case LOCAL_FILE -> localFiles(lead, typed, out);
+            case COMMAND -> {
                 for (String w : registry.firstWords()) out.add(lead + w, w, true);
             }
-            case "text" -> {
+            case PROVIDED -> {
+                for (String v : providers.values(kind.name())) out.add(lead + v, v, true);
             }
-            default -> {
-                for (String v : providers.values(kind.kind())) out.add(lead + v, v, true);
+            case TEXT -> {
             }
         }
     }

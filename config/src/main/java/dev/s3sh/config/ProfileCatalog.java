@@ -51,8 +51,9 @@ public final class ProfileCatalog {
         ResolvedProfile p = session.get(name);
         if (p == null) {
             if (resolver == null) {
-                throw new ConfigException("there is no profile '" + name + "' in this session: known are "
-                        + String.join(", ", session.keySet()));
+                throw new ConfigException("there is no profile '" + name + "' in this session: "
+                        + DidYouMean.closest(name, session.keySet()).map(n -> "did you mean '" + n + "'? ").orElse("")
+                        + "known are " + String.join(", ", session.keySet()));
             }
             p = resolver.resolveNamed(name, options);
         }

@@ -296,7 +296,9 @@ public final class ProfileResolver {
             available(src).forEach(a -> known.add(a.name()));
             throw new ConfigException("there is no profile '" + name + "' in " + src.own.displayName() + ", " + src.aws.files()
                     + (src.s3cfgFile == null ? "" : " or " + src.s3cfgFile.displayName()) + ": "
-                    + (known.isEmpty() ? "none is configured; 'profile add NAME' creates one" : "known profiles are " + String.join(", ", known)));
+                    + (known.isEmpty() ? "none is configured; 'profile add NAME' creates one"
+                    : DidYouMean.closest(name, known).map(n -> "did you mean '" + n + "'? Known profiles are ")
+                    .orElse("known profiles are ") + String.join(", ", known)));
         }
         return layers;
     }

@@ -6,11 +6,19 @@ import dev.s3sh.session.Session;
 import dev.s3sh.text.TerminalText;
 import dev.s3sh.text.TerminalWriter;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Everything a command may use: the session, output and error writers, someone to ask, an editor.
- * Commands never see the terminal; this is the seam between them and each front end.
+ * Everything a command may use: the session, output and error writers, someone to ask, an editor,
+ * the full-screen mode, where state is kept. Commands never see the terminal; this is the seam
+ * between them and each front end. It is immutable: a front end gives every collaborator when it
+ * builds the context ({@link #builder}), and a front end that needs a variant builds another
+ * ({@link #toBuilder}). Nothing here reads the environment.
  */
 public final class CommandContext {
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
@@ -20,32 +28,65 @@ public final class CommandContext {
     }
 
     private final Session session;
+    private final CommandRegistry registry;
+    /** The writers as the front end gave them, for {@link #toBuilder}. */
+    private final PrintWriter givenOut;
+    private final PrintWriter givenErr;
     private final PrintWriter out;
     private final PrintWriter err;
     /** The front end's error stream as it is, for progress lines (they redraw with \r). */
     private final PrintWriter progressErr;
     private final Prompter prompter;
     private final EditorLauncher editor;
-    private final CommandRegistry registry;
     private final boolean color;
-    private volatile boolean exitRequested;
-    private volatile java.nio.file.Path stateDir;
-    private volatile FullScreen fullScreen = FullScreen.NONE;
-    private volatile boolean progressVisible;
-    private volatile java.io.OutputStream rawOut;
-    private volatile java.io.InputStream rawIn;
+    private final Path stateDir;
+    private final FullScreen fullScreen;
+    private final boolean progressVisible;
+    private final OutputStream rawOut;
+    private final InputStream rawIn;
 
-    public CommandContext(Session session, PrintWriter out, PrintWriter err, Prompter prompter,
-                          EditorLauncher editor, CommandRegistry registry, boolean color) {
-        this.session = session;
+    private CommandContext(Builder b) {
+        this.session = b.session;
+        this.registry = b.registry;
+        this.givenOut = Objects.requireNonNull(b.out, "out");
+        this.givenErr = Objects.requireNonNull(b.err, "err");
         // the output seam: whatever a command prints is escaped for the terminal (TerminalWriter)
-        this.out = TerminalWriter.wrap(out);
-        this.err = TerminalWriter.wrap(err);
-        this.progressErr = err;
-        this.prompter = prompter;
-        this.editor = editor;
-        this.registry = registry;
-        this.color = color;
+        this.out = TerminalWriter.wrap(givenOut);
+        this.err = TerminalWriter.wrap(givenErr);
+        this.progressErr = givenErr;
+        this.prompter = Objects.requireNonNull(b.prompter, "prompter");
+        this.editor = Objects.requireNonNull(b.editor, "editor");
+        this.color = b.color;
+        this.stateDir = Objects.requireNonNull(b.stateDir, "stateDir: the front end says where state is kept");
+        this.fullScreen = Objects.requireNonNull(b.fullScreen, "fullScreen");
+        this.progressVisible = b.progressVisible;
+        this.rawOut = b.rawOut;
+        this.rawIn = b.rawIn;
+    }
+
+    /**
+     * A context for {@code session}; {@code out}, {@code err} and {@code stateDir} must be given.
+     * Unless set: nobody to ask ({@link Prompter#NONE}), no editor, no colour, no full-screen mode,
+     * no progress lines, no raw standard streams.
+     */
+    public static Builder builder(Session session, CommandRegistry registry) {
+        return new Builder(session, registry);
+    }
+
+    /** A builder holding this context's collaborators, for a variant of it. */
+    public Builder toBuilder() {
+        Builder b = new Builder(session, registry);
+        b.out = givenOut;
+        b.err = givenErr;
+        b.prompter = prompter;
+        b.editor = editor;
+        b.color = color;
+        b.stateDir = stateDir;
+        b.fullScreen = fullScreen;
+        b.progressVisible = progressVisible;
+        b.rawOut = rawOut;
+        b.rawIn = rawIn;
+        return b;
     }
 
     public Session session() {
@@ -77,18 +118,9 @@ public final class CommandContext {
         return color;
     }
 
-    /**
-     * Where s3sh keeps state between runs (CORS history, edit files): {@code $XDG_STATE_HOME/s3sh}
-     * unless a front end or a test set another.
-     */
-    public java.nio.file.Path stateDir() {
-        java.nio.file.Path dir = stateDir;
-        return dir != null ? dir : new XdgDirs(System.getenv()).state();
-    }
-
-    public CommandContext stateDir(java.nio.file.Path dir) {
-        this.stateDir = dir;
-        return this;
+    /** Where s3sh keeps state between runs (CORS history, edit files), as the front end chose it. */
+    public Path stateDir() {
+        return stateDir;
     }
 
     /** The full-screen mode, when the front end owns a terminal; {@link FullScreen#NONE} otherwise. */
@@ -96,21 +128,10 @@ public final class CommandContext {
         return fullScreen;
     }
 
-    /** Set by the front end that can hand its terminal to the full-screen mode (the REPL, a one-shot run on a tty). */
-    public CommandContext withFullScreen(FullScreen value) {
-        this.fullScreen = java.util.Objects.requireNonNull(value);
-        return this;
-    }
-
-    /** Front ends whose error stream is a terminal turn progress lines on; they are off by default. */
-    public CommandContext showProgress(boolean visible) {
-        this.progressVisible = visible;
-        return this;
-    }
-
     /**
      * A progress line for a transfer of {@code totalBytes} (0 if unknown), drawn on the error stream
-     * only when it is a terminal and the output is not JSON; otherwise a silent handle.
+     * only when the front end turned progress on (its error stream is a terminal) and the output is
+     * not JSON; otherwise a silent handle.
      */
     public Progress progress(ParsedArgs args, String label, long totalBytes) {
         if (!progressVisible || args.json()) return Progress.NONE;
@@ -118,38 +139,17 @@ public final class CommandContext {
     }
 
     /**
-     * Standard output as bytes, for {@code get SRC -}: set by one-shot and script runs, where it is a
-     * pipe or a file the user chose; the REPL and the full-screen mode have none (raw bytes would
+     * Standard output as bytes, for {@code get SRC -}: given by one-shot and script runs, where it is
+     * a pipe or a file the user chose; the REPL and the full-screen mode have none (raw bytes would
      * garble the screen).
      */
-    public java.util.Optional<java.io.OutputStream> rawOut() {
-        return java.util.Optional.ofNullable(rawOut);
+    public Optional<OutputStream> rawOut() {
+        return Optional.ofNullable(rawOut);
     }
 
-    public CommandContext rawOut(java.io.OutputStream stream) {
-        this.rawOut = stream;
-        return this;
-    }
-
-    /**
-     * Standard input as bytes, for {@code put - DEST}: set by one-shot runs only (a script's standard
-     * input is the script; the REPL's is the keyboard).
-     */
-    public java.util.Optional<java.io.InputStream> rawIn() {
-        return java.util.Optional.ofNullable(rawIn);
-    }
-
-    public CommandContext rawIn(java.io.InputStream stream) {
-        this.rawIn = stream;
-        return this;
-    }
-
-    public void requestExit() {
-        exitRequested = true;
-    }
-
-    public boolean exitRequested() {
-        return exitRequested;
+    /** Standard input as bytes, for {@code put - DEST}: given by one-shot runs only. */
+    public Optional<InputStream> rawIn() {
+        return Optional.ofNullable(rawIn);
     }
 
     /** Prints one JSON document on one line. */
@@ -172,5 +172,83 @@ public final class CommandContext {
             throw new UsageException("refusing to " + question + " without confirmation: input is not a terminal, add --yes");
         }
         return prompter.confirm(question.substring(0, 1).toUpperCase() + question.substring(1) + "?");
+    }
+
+    /** Collects a context's collaborators; {@link #build} checks that the required ones are there. */
+    public static final class Builder {
+        private final Session session;
+        private final CommandRegistry registry;
+        private PrintWriter out;
+        private PrintWriter err;
+        private Prompter prompter = Prompter.NONE;
+        private EditorLauncher editor = file -> {
+            throw new UsageException("there is no editor here: run this in the s3sh shell or one-shot in a terminal");
+        };
+        private boolean color;
+        private Path stateDir;
+        private FullScreen fullScreen = FullScreen.NONE;
+        private boolean progressVisible;
+        private OutputStream rawOut;
+        private InputStream rawIn;
+
+        private Builder(Session session, CommandRegistry registry) {
+            this.session = session;
+            this.registry = registry;
+        }
+
+        public Builder out(PrintWriter value) {
+            this.out = value;
+            return this;
+        }
+
+        public Builder err(PrintWriter value) {
+            this.err = value;
+            return this;
+        }
+
+        public Builder prompter(Prompter value) {
+            this.prompter = value;
+            return this;
+        }
+
+        public Builder editor(EditorLauncher value) {
+            this.editor = value;
+            return this;
+        }
+
+        public Builder color(boolean value) {
+            this.color = value;
+            return this;
+        }
+
+        public Builder stateDir(Path value) {
+            this.stateDir = value;
+            return this;
+        }
+
+        public Builder fullScreen(FullScreen value) {
+            this.fullScreen = value;
+            return this;
+        }
+
+        /** Front ends whose error stream is a terminal turn progress lines on. */
+        public Builder progressVisible(boolean value) {
+            this.progressVisible = value;
+            return this;
+        }
+
+        public Builder rawOut(OutputStream value) {
+            this.rawOut = value;
+            return this;
+        }
+
+        public Builder rawIn(InputStream value) {
+            this.rawIn = value;
+            return this;
+        }
+
+        public CommandContext build() {
+            return new CommandContext(this);
+        }
     }
 }

@@ -4,6 +4,9 @@ import dev.s3sh.config.Secrets;
 import dev.s3sh.session.S3Path;
 import dev.s3sh.store.StoreException;
 
+import dev.s3sh.config.DidYouMean;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,46 +16,66 @@ import java.util.Map;
  * the error writer and an exit status. Nothing thrown by a command escapes: the session survives.
  */
 public final class CommandRunner {
+    /** What one line came to: its status, and whether the front end should stop ({@code exit}). */
+    public record Outcome(int status, boolean leave) {
+    }
+
     private final CommandRegistry registry;
     private final boolean debug;
     private final List<String> defaultArgs;
+    private final OutputFormat defaultOutput;
 
     /** {@code defaultArgs} (global --output, --yes) apply to every command; the command's own options win. */
     public CommandRunner(CommandRegistry registry, boolean debug, List<String> defaultArgs) {
         this.registry = registry;
         this.debug = debug;
         this.defaultArgs = List.copyOf(defaultArgs);
+        this.defaultOutput = CommandLineParser.parseArgs(CommandSpec.builder("s3sh").build(), defaultArgs).output();
     }
 
+    /** Runs one line and returns its status ({@code exit} counts as success). */
     public int run(CommandContext ctx, List<String> words) {
-        if (words.isEmpty()) return ExitCode.OK;
-        var match = registry.match(words);
-        boolean json = words.contains("json") && (words.contains("--output") || words.contains("-o"))
-                || words.contains("--output=json");
+        return execute(ctx, words).status();
+    }
+
+    /** Runs one line; the outcome also says whether the line asked the front end to stop. */
+    public Outcome execute(CommandContext ctx, List<String> words) {
+        if (words.isEmpty()) return new Outcome(ExitCode.OK, false);
+        // the lenient reading finds --output even on a line the strict parse refuses, so errors can answer in JSON
+        LineAnalysis reading = CommandLineParser.analyse(registry, words);
+        boolean json = reading.usedOptions().contains("output") ? reading.output() == OutputFormat.JSON
+                : defaultOutput == OutputFormat.JSON;
+        var match = reading.match();
         if (match.isEmpty()) {
             String first = words.get(0);
-            String message = registry.isGroup(first)
-                    ? (words.size() == 1 ? "'" + first + "' needs a subcommand: " : "'" + first + " " + words.get(1)
-                    + "' is not a command; '" + first + "' has: ") + String.join(", ", registry.subcommands(first))
-                    : "unknown command '" + first + "': type 'help' for the list";
-            return fail(ctx, json, "UsageError", message, ExitCode.USAGE, null);
+            String message;
+            if (registry.isGroup(first)) {
+                List<String> subs = registry.subcommands(first);
+                message = words.size() == 1 ? "'" + first + "' needs a subcommand: " + String.join(", ", subs)
+                        : "'" + first + " " + words.get(1) + "' is not a command" + DidYouMean.closest(words.get(1), subs)
+                        .map(n -> " (did you mean '" + first + " " + n + "'?)").orElse("") + "; '" + first + "' has: "
+                        + String.join(", ", subs);
+            } else {
+                message = "unknown command '" + first + "'" + DidYouMean.closest(first, registry.firstWords())
+                        .map(n -> ": did you mean '" + n + "'? (type 'help' for the list)").orElse(": type 'help' for the list");
+            }
+            return new Outcome(fail(ctx, json, "UsageError", message, ExitCode.USAGE, null), false);
         }
         Command command = match.get().command();
-        List<String> rest = new java.util.ArrayList<>(defaultArgs);
+        List<String> rest = new ArrayList<>(defaultArgs);
         rest.addAll(words.subList(match.get().wordsUsed(), words.size()));
-        json = json || String.join(" ", defaultArgs).contains("--output json");
         try {
-            ParsedArgs args = ArgParser.parse(command.spec(), rest);
+            ParsedArgs args = CommandLineParser.parseArgs(command.spec(), rest);
             json = args.json();
             if (args.has("help")) {
                 HelpText.command(ctx.out(), command.spec());
-                return ExitCode.OK;
+                return new Outcome(ExitCode.OK, false);
             }
             int status = command.run(ctx, args);
             ctx.out().flush();
-            return status;
+            return status == ExitCode.LEAVE ? new Outcome(ExitCode.OK, true) : new Outcome(status, false);
         } catch (UsageException | S3Path.InvalidPathException e) {
-            return fail(ctx, json, "UsageError", e.getMessage(), ExitCode.USAGE, null);
+            return new Outcome(fail(ctx, json, "UsageError", e.getMessage(), ExitCode.USAGE, null), false);
         } catch (InvalidInputException e) {
             if (json) {
                 Map<String, Object> error = new LinkedHashMap<>();
@@ -64,17 +87,17 @@ public final class CommandRunner {
             ctx.err().println(scrub(ctx, e.getMessage()));
             for (String problem : e.problems()) ctx.err().println(scrub(ctx, problem));
             ctx.err().flush();
-            return ExitCode.INVALID_INPUT;
+            return new Outcome(ExitCode.INVALID_INPUT, false);
         } catch (StoreException e) {
-            return fail(ctx, json, e.code(), e.getMessage(), ExitCode.FAILURE, e);
+            return new Outcome(fail(ctx, json, e.code(), e.getMessage(), ExitCode.FAILURE, e), false);
         } catch (dev.s3sh.config.ConfigException e) {
-            return fail(ctx, json, "InvalidConfiguration", e.getMessage(), ExitCode.INVALID_INPUT, e);
+            return new Outcome(fail(ctx, json, "InvalidConfiguration", e.getMessage(), ExitCode.INVALID_INPUT, e), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fail(ctx, json, "Interrupted", "interrupted", ExitCode.FAILURE, null);
+            return new Outcome(fail(ctx, json, "Interrupted", "interrupted", ExitCode.FAILURE, null), false);
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            return fail(ctx, json, "Error", command.spec().name() + " failed: " + message, ExitCode.FAILURE, e);
+            return new Outcome(fail(ctx, json, "Error", command.spec().name() + " failed: " + message, ExitCode.FAILURE, e), false);
         }
     }
 

@@ -6,6 +6,11 @@ public final class ExitCode {
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
     public static final int INVALID_INPUT = 3;
+    /**
+     * Returned by {@code exit}: the {@link CommandRunner} turns it into an {@link CommandRunner.Outcome}
+     * that asks the front end to stop, with status {@link #OK}. It is never a process's status.
+     */
+    public static final int LEAVE = -1;
 
     private ExitCode() {
     }

@@ -24,11 +24,13 @@ public record ParsedArgs(Map<String, List<String>> options, List<String> positio
         return index < positionals.size() ? positionals.get(index) : fallback;
     }
 
-    public String output() {
-        return value("output", "text");
+    /** {@code --output}; the parser has refused any word that names no format. */
+    public OutputFormat output() {
+        String word = value("output", null);
+        return word == null ? OutputFormat.TEXT : OutputFormat.of(word);
     }
 
     public boolean json() {
-        return "json".equals(output());
+        return output() == OutputFormat.JSON;
     }
 }

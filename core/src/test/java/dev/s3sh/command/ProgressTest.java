@@ -49,12 +49,13 @@ class ProgressTest {
     @Test
     void silentForJsonScriptsAndNonTerminals() {
         StringWriter err = new StringWriter();
-        CommandContext ctx = new CommandContext(null, new PrintWriter(new StringWriter()), new PrintWriter(err),
-                Prompter.NONE, f -> { }, null, false);
+        CommandContext.Builder builder = CommandContext.builder(null, null).out(new PrintWriter(new StringWriter()))
+                .err(new PrintWriter(err)).stateDir(java.nio.file.Path.of("unused-state"));
+        CommandContext ctx = builder.build();
         ParsedArgs text = new ParsedArgs(Map.of(), List.of());
         ParsedArgs json = new ParsedArgs(Map.of("output", List.of("json")), List.of());
         assertSame(Progress.NONE, ctx.progress(text, "f", 10), "off unless the front end turns it on");
-        ctx.showProgress(true);
+        ctx = builder.progressVisible(true).build();
         assertSame(Progress.NONE, ctx.progress(json, "f", 10));
         Progress shown = ctx.progress(text, "f", 10);
         shown.advance(10);

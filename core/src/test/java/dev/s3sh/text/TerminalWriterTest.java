@@ -50,8 +50,9 @@ class TerminalWriterTest {
     @Test
     void commandsGetTheSeamAndProgressKeepsItsCarriageReturn() {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandContext ctx = new CommandContext(null, new PrintWriter(out), new PrintWriter(err), Prompter.NONE, f -> { }, null, false)
-                .showProgress(true);
+        CommandContext ctx = CommandContext.builder(null, null).out(new PrintWriter(out)).err(new PrintWriter(err))
+                .prompter(Prompter.NONE).editor(f -> { }).stateDir(java.nio.file.Path.of("unused-state"))
+                .progressVisible(true).build();
         ctx.out().println(OSC52);
         ctx.err().println("\u001b]0;TITLE\u0007\u001b[2J");
         ctx.out().flush();
@@ -69,7 +70,8 @@ class TerminalWriterTest {
     @Test
     void jsonStaysTheSameValueWithNoControlCharacterInIt() throws Exception {
         StringWriter out = new StringWriter();
-        CommandContext ctx = new CommandContext(null, new PrintWriter(out), new PrintWriter(new StringWriter()), Prompter.NONE, f -> { }, null, false);
+        CommandContext ctx = CommandContext.builder(null, null).out(new PrintWriter(out)).err(new PrintWriter(new StringWriter()))
+                .prompter(Prompter.NONE).editor(f -> { }).stateDir(java.nio.file.Path.of("unused-state")).build();
         String hostile = "a\u001b]0;T\u0007\u007f\u009b\u009d\u202e\u2066b\ud83d\ude00";
         ctx.printJson(Map.of("key", hostile));
         String json = out.toString().strip();

@@ -1,6 +1,10 @@
 package dev.s3sh.shell;
 
 import dev.s3sh.command.CommandContext;
+import dev.s3sh.command.CommandLineParser;
+import dev.s3sh.command.GlobalOptions;
+import dev.s3sh.command.OptionSpec;
+import dev.s3sh.command.ParsedArgs;
 import dev.s3sh.command.CommandRegistry;
 import dev.s3sh.command.CommandRunner;
 import dev.s3sh.command.EditorLauncher;
@@ -46,35 +50,39 @@ import java.util.function.Function;
  * exits; without one it opens the REPL on a terminal, or reads commands from standard input.
  */
 public final class Main {
-    private static final String USAGE = """
+    private static final String USAGE_HEAD = """
             usage: s3sh [global options] [COMMAND [ARGS...]]
 
             Without COMMAND, s3sh opens an interactive shell (or runs commands read from standard input).
             With COMMAND, it runs that one command and exits (0 ok, 1 failure, 2 usage error, 3 invalid input).
 
             global options:
-              --profile NAME       profile from s3sh's, the AWS CLI's or s3cmd's files ('s3cfg': the s3cmd file)
-              --cluster ID         a Linode cluster, e.g. us-southeast-1 (https://ID.linodeobjects.com)
-              -c, --config FILE    s3cmd configuration to use (default: $S3CMD_CONFIG or ~/.s3cfg)
-              --tui                open the full-screen mode (browse, edit and test CORS); q leaves
-              --local              start (or reuse) the built-in local Ceph RGW and connect to it
-              --endpoint URL       S3 endpoint, e.g. http://127.0.0.1:7480 (default: AWS)
-              --region REGION      signing region (default: us-east-1)
-              --path-style         path-style addressing (default for IP and localhost endpoints)
-              --dialect D          CORS semantics: rgw, rgw-2026 or aws (default: from the endpoint)
-              --ca-bundle FILE     trust the CA certificates in this PEM file instead of the system's
-              --insecure           do not verify TLS certificates (a warning says so)
-              --output FORMAT      text (default) or json, for every command
-              -y, --yes            answer yes to confirmations
-              --no-color           no colours (NO_COLOR in the environment does the same)
-              --debug              show each HTTP request and response (secrets redacted) and stack traces
-              -h, --help           this help; 'help' inside s3sh lists the commands
+            """;
+    private static final String USAGE_TAIL = """
 
             Where settings come from, first match wins: these options; the environment (AWS_ACCESS_KEY_ID,
             AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION, AWS_ENDPOINT_URL[_S3], AWS_PROFILE,
             AWS_CA_BUNDLE); s3sh's profile ($XDG_CONFIG_HOME/s3sh/config); the AWS CLI's profile
             (~/.aws/config, ~/.aws/credentials); s3cmd's ~/.s3cfg. 'profile show' says where each value came from.
             """;
+
+    /** {@code s3sh --help}: the options are those of {@link GlobalOptions#SPEC}, the list the parser reads. */
+    static String usage() {
+        StringBuilder b = new StringBuilder(USAGE_HEAD);
+        for (OptionSpec o : GlobalOptions.SPEC.allOptions()) {
+            String left = (o.shortName() != null ? "-" + o.shortName() + ", " : "") + "--" + o.name()
+                    + (o.takesValue() ? " " + valueName(o) : "");
+            String help = o.name().equals("help") ? "this help; 'help' inside s3sh lists the commands" : o.help();
+            b.append(String.format("  %-20s %s%n", left, help));
+        }
+        return b.append(USAGE_TAIL).toString();
+    }
+
+    /** A short list of choices as is ({@code rgw|aws}), else the kind's name ({@code FILE}, {@code FORMAT}). */
+    private static String valueName(OptionSpec o) {
+        String choices = String.join("|", o.value().choices());
+        return o.value().strict() && choices.length() <= 8 ? choices : o.value().name().toUpperCase(java.util.Locale.ROOT);
+    }
 
     private Main() {
     }
@@ -97,73 +105,28 @@ public final class Main {
     }
 
     static Invocation parse(String[] args) {
-        String endpoint = null, region = null, dialect = null, profile = null, cluster = null, s3cfg = null, caBundle = null;
-        Boolean pathStyle = null;
-        boolean local = false, debug = false, noColor = false, help = false, insecure = false, tui = false;
-        List<String> defaults = new ArrayList<>();
-        int i = 0;
-        for (; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("-")) break;
-            String inline = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                inline = a.substring(eq + 1);
-                a = a.substring(0, eq);
-            }
-            boolean takesValue = switch (a) {
-                case "--endpoint", "--region", "--dialect", "-o", "--output", "--profile", "--cluster", "-c", "--config",
-                     "--ca-bundle" -> true;
-                default -> false;
-            };
-            if (inline != null && !takesValue) throw new UsageException(a + " takes no value: see 's3sh --help'");
-            String value = !takesValue ? null : inline != null ? inline : needValue(args, ++i, a);
-            switch (a) {
-                case "--local" -> local = true;
-                case "--tui" -> tui = true;
-                case "--debug" -> debug = true;
-                case "--no-color" -> noColor = true;
-                case "--path-style" -> pathStyle = true;
-                case "--insecure" -> insecure = true;
-                case "-h", "--help" -> help = true;
-                case "-y", "--yes" -> defaults.add("--yes");
-                case "--endpoint" -> endpoint = value;
-                case "--region" -> region = value;
-                case "--profile" -> profile = value;
-                case "--cluster" -> cluster = value;
-                case "-c", "--config" -> s3cfg = value;
-                case "--ca-bundle" -> caBundle = value;
-                case "--dialect" -> dialect = choice(value, a, "rgw", "aws");
-                case "-o", "--output" -> {
-                    defaults.add("--output");
-                    defaults.add(choice(value, "--output", "text", "json", "xml", "table"));
-                }
-                default -> throw new UsageException("unknown global option " + a + ": see 's3sh --help'");
-            }
-        }
+        CommandLineParser.Leading leading = CommandLineParser.parseLeading(GlobalOptions.SPEC, List.of(args));
+        ParsedArgs o = leading.options();
+        boolean local = o.has("local");
+        String profile = o.value("profile", null), endpoint = o.value("endpoint", null), cluster = o.value("cluster", null),
+                s3cfg = o.value("config", null);
         if (local && (profile != null || endpoint != null || cluster != null || s3cfg != null)) {
             throw new UsageException("--local is its own endpoint: leave out --profile, --endpoint, --cluster and -c");
         }
-        List<String> command = List.of(args).subList(i, args.length);
-        return new Invocation(new ConnectionOptions(endpoint, region, pathStyle, local ? "local" : profile, dialect,
-                cluster, s3cfg, caBundle, insecure), local, debug, noColor, help, defaults, command, tui);
-    }
-
-    private static String needValue(String[] args, int i, String option) {
-        if (i >= args.length) throw new UsageException(option + " needs a value: see 's3sh --help'");
-        return args[i];
-    }
-
-    private static String choice(String value, String option, String... allowed) {
-        if (!List.of(allowed).contains(value)) {
-            throw new UsageException(option + " must be one of " + String.join(", ", allowed) + ", not '" + value + "'");
+        List<String> defaults = new ArrayList<>();
+        if (o.has("yes")) defaults.add("--yes");
+        if (o.has("output")) {
+            defaults.add("--output");
+            defaults.add(o.output().word());
         }
-        return value;
+        return new Invocation(new ConnectionOptions(endpoint, o.value("region", null), o.has("path-style") ? Boolean.TRUE : null,
+                local ? "local" : profile, o.value("dialect", null), cluster, s3cfg, o.value("ca-bundle", null), o.has("insecure")),
+                local, o.has("debug"), o.has("no-color"), o.has("help"), defaults, leading.rest(), o.has("tui"));
     }
 
     /** One whole run; {@code env} is the only environment s3sh looks at. */
     public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream stdout, PrintStream stderr) throws Exception {
-        if (args.length == 1 && args[0].equals("__train")) return Training.run();
+        if (args.length == 1 && args[0].equals("__train")) return Training.run(new XdgDirs(env).state());
         if (args.length >= 1 && args[0].equals("__complete")) return complete(List.of(args).subList(1, args.length), env, stdout);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
@@ -175,7 +138,7 @@ public final class Main {
             return ExitCode.USAGE;
         }
         if (inv.help()) {
-            out.print(USAGE);
+            out.print(usage());
             out.flush();
             return ExitCode.OK;
         }
@@ -220,38 +183,29 @@ public final class Main {
             }
             boolean colourWanted = !inv.noColor() && (env.get("NO_COLOR") == null || env.get("NO_COLOR").isEmpty());
             FullScreen fullScreen = stdinTty && stdoutTty ? new LanternaFullScreen(null, editorEnv, colourWanted) : FullScreen.NONE;
+            Path stateDir = new XdgDirs(env).state();
+            EditorLauncher editor = file -> TerminalEditorProcess.run(editorEnv, file);
             if (inv.tui()) {
                 if (!inv.command().isEmpty()) {
                     err.println("s3sh: --tui opens the full-screen mode and takes no command");
                     return ExitCode.USAGE;
                 }
-                CommandContext ctx = new CommandContext(session, out, err, Prompter.NONE,
-                        file -> TerminalEditorProcess.run(editorEnv, file), registry, color)
-                        .stateDir(new XdgDirs(env).state())
-                        .withFullScreen(fullScreen);
+                CommandContext ctx = FrontEndContexts.fullScreenOnly(session, registry, out, err, editor, fullScreen, color, stateDir);
                 return runner.run(ctx, List.of("tui"));
             }
             if (!inv.command().isEmpty()) {
                 Prompter prompter = stdinTty ? new StreamPrompter(in, out) : Prompter.NONE;
-                EditorLauncher editor = file -> TerminalEditorProcess.run(editorEnv, file);
-                CommandContext ctx = new CommandContext(session, out, err, prompter, editor, registry, color)
-                        .stateDir(new XdgDirs(env).state())
-                        .withFullScreen(fullScreen)
-                        .showProgress(isTty("s3sh.stderr.tty"))
-                        .rawOut(stdout)
-                        .rawIn(in);
+                CommandContext ctx = FrontEndContexts.oneShot(session, registry, out, err, prompter, editor, fullScreen, color,
+                        isTty("s3sh.stderr.tty"), stdout, in, stateDir);
                 return runInterruptibly(() -> runner.run(ctx, inv.command()));
             }
             if (stdinTty) {
                 try (Terminal terminal = TerminalBuilder.builder().name("s3sh").system(true).nativeSignals(true).build()) {
-                    Path history = new XdgDirs(env).state().resolve("history");
                     return new Repl(terminal, session, registry, runner, color && !"dumb".equals(terminal.getType()),
-                            history, editorEnv).run();
+                            stateDir.resolve("history"), stateDir, editorEnv).run();
                 }
             }
-            CommandContext ctx = new CommandContext(session, out, err, Prompter.NONE,
-                    file -> TerminalEditorProcess.run(editorEnv, file), registry, false).stateDir(new XdgDirs(env).state())
-                    .rawOut(stdout);
+            CommandContext ctx = FrontEndContexts.script(session, registry, out, err, editor, stdout, stateDir);
             return ScriptMode.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), ctx, runner);
         }
     }
@@ -264,17 +218,29 @@ public final class Main {
         return copy;
     }
 
-    /** {@code s3sh __complete [GLOBAL OPTIONS] WORDS... CURRENT}: candidates one per line, for the shell scripts; never an error. */
+    /**
+     * {@code s3sh __complete [GLOBAL OPTIONS] WORDS... CURRENT}: candidates one per line, for the shell
+     * scripts; never an error. Before the command word it completes the global options and their
+     * values from {@link GlobalOptions#SPEC}; after it, the command's words with the line's connection.
+     */
     static int complete(List<String> words, Map<String, String> env, PrintStream stdout) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         String current = words.isEmpty() ? "" : words.get(words.size() - 1);
+        List<String> before = words.subList(0, Math.max(0, words.size() - 1));
+        CommandRegistry registry = BuiltinCommands.registry();
         try {
-            Invocation inv = parse(words.subList(0, Math.max(0, words.size() - 1)).toArray(String[]::new));
-            if (inv.command().isEmpty() && current.startsWith("-")) return CompleteMode.globalOptions(current, out);
-            Profile profile = inv.command().isEmpty() ? null // a command name needs no connection
-                    : inv.local() ? LocalServer.start(projectHome()) : new ProfileResolver(env).resolve(inv.connection());
+            if (CompleteMode.beforeCommand(registry, before)) {
+                // a global option, its value or the command word: no connection is needed, the profile names are read
+                ProfileResolver resolver = new ProfileResolver(env);
+                try (Session session = new Session(null, S3ObjectStore::new)) {
+                    session.catalog(new ProfileCatalog(resolver, ConnectionOptions.NONE));
+                    return CompleteMode.global(registry, session, before, current, out);
+                }
+            }
+            Invocation inv = parse(before.toArray(String[]::new));
+            Profile profile = inv.local() ? LocalServer.start(projectHome()) : new ProfileResolver(env).resolve(inv.connection());
             try (Session session = new Session(profile, S3ObjectStore::new)) {
-                return CompleteMode.run(BuiltinCommands.registry(), session, inv.command(), current, out);
+                return CompleteMode.run(registry, session, inv.command(), current, out);
             }
         } catch (Exception e) {
             return ExitCode.OK; // a completion that cannot be computed offers nothing

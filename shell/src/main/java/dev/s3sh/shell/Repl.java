@@ -6,6 +6,7 @@ import dev.s3sh.command.CommandRunner;
 import dev.s3sh.command.ExitCode;
 import dev.s3sh.command.Prompter;
 import dev.s3sh.command.UsageException;
+import dev.s3sh.command.Tokenizer;
 import dev.s3sh.command.XdgDirs;
 
 import dev.s3sh.completions.CompletionEngine;
@@ -17,7 +18,6 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -48,27 +48,33 @@ public final class Repl {
     private final CommandRunner runner;
     private final boolean color;
     private final Path historyFile;
+    private final Path stateDir;
     private final java.util.Map<String, String> env;
     /** How long the first Ctrl-C may take to stop a command before the shell says what a second one does. */
     private static final long STOP_HINT_NANOS = TimeUnit.SECONDS.toNanos(2);
     private ExecutorService worker;
 
+    /** A REPL whose state (CORS history, edit files) lives where {@code env}'s XDG variables say. */
     public Repl(Terminal terminal, Session session, CommandRegistry registry, CommandRunner runner,
                 boolean color, Path historyFile, java.util.Map<String, String> env) {
+        this(terminal, session, registry, runner, color, historyFile, new XdgDirs(env).state(), env);
+    }
+
+    public Repl(Terminal terminal, Session session, CommandRegistry registry, CommandRunner runner,
+                boolean color, Path historyFile, Path stateDir, java.util.Map<String, String> env) {
         this.terminal = terminal;
         this.session = session;
         this.registry = registry;
         this.runner = runner;
         this.color = color;
         this.historyFile = historyFile;
+        this.stateDir = stateDir;
         this.env = env;
     }
 
+    /** JLine reads lines with s3sh's own tokenizer, so Tab, colours and Enter see the same words. */
     public static Parser parser() {
-        DefaultParser parser = new QuotingParser();
-        parser.setEofOnUnclosedQuote(false);
-        parser.setEscapeChars(new char[]{'\\'});
-        return parser;
+        return new ShellLineParser();
     }
 
     public int run() {
@@ -91,14 +97,13 @@ public final class Repl {
         }
         PrintWriter out = terminal.writer();
         Prompter prompter = new ReaderPrompter(reader);
-        CommandContext ctx = new CommandContext(session, out, out, prompter, new TerminalEditor(terminal, env), registry, color)
-                .stateDir(new XdgDirs(env).state())
-                .withFullScreen(new LanternaFullScreen(terminal, env, color))
-                .showProgress(!"dumb".equals(terminal.getType()));
+        CommandContext ctx = FrontEndContexts.repl(session, registry, out, prompter, new TerminalEditor(terminal, env),
+                new LanternaFullScreen(terminal, env, color), color, !"dumb".equals(terminal.getType()), stateDir);
         worker = newWorker();
         int last = ExitCode.OK;
         try {
-            while (!ctx.exitRequested()) {
+            boolean leave = false;
+            while (!leave) {
                 String line;
                 try {
                     line = reader.readLine(prompt());
@@ -109,7 +114,7 @@ public final class Repl {
                 }
                 List<String> words;
                 try {
-                    words = words(reader.getParser(), line);
+                    words = Tokenizer.words(line);
                 } catch (UsageException e) {
                     // a line that cannot be split (an unbalanced quote) is reported; the shell carries on
                     terminal.writer().println(dev.s3sh.session.S3Path.visible(e.getMessage()));
@@ -118,7 +123,9 @@ public final class Repl {
                     continue;
                 }
                 if (words.isEmpty()) continue;
-                last = runInterruptibly(ctx, words);
+                CommandRunner.Outcome outcome = runInterruptibly(ctx, words);
+                last = outcome.status();
+                leave = outcome.leave();
             }
         } finally {
             worker.shutdownNow();
@@ -137,16 +144,16 @@ public final class Repl {
      * must tell (an edit file kept, an upload aborted) comes before the next prompt. Should it not
      * end, a second Ctrl-C leaves it to finish in the background on its own thread.
      */
-    private int runInterruptibly(CommandContext ctx, List<String> words) {
+    private CommandRunner.Outcome runInterruptibly(CommandContext ctx, List<String> words) {
         AtomicReference<Thread> running = new AtomicReference<>();
         AtomicInteger presses = new AtomicInteger();
         AtomicLong firstPress = new AtomicLong();
-        Future<Integer> future = worker.submit(() -> {
+        Future<CommandRunner.Outcome> future = worker.submit(() -> {
             Thread.interrupted(); // a Ctrl-C that reached the previous command just as it ended
             running.set(Thread.currentThread());
             if (presses.get() > 0) Thread.currentThread().interrupt(); // pressed before the command started
             try {
-                return runner.run(ctx, words);
+                return runner.execute(ctx, words);
             } finally {
                 running.set(null);
             }
@@ -178,13 +185,13 @@ public final class Repl {
             terminal.flush();
             worker.shutdown(); // its thread ends with the command; the next command gets a fresh one
             worker = newWorker();
-            return ExitCode.FAILURE;
+            return new CommandRunner.Outcome(ExitCode.FAILURE, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ExitCode.FAILURE;
+            return new CommandRunner.Outcome(ExitCode.FAILURE, false);
         } catch (ExecutionException e) {
             terminal.writer().println("internal error: " + e.getCause());
-            return ExitCode.FAILURE;
+            return new CommandRunner.Outcome(ExitCode.FAILURE, false);
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
         }
@@ -196,26 +203,6 @@ public final class Repl {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    /** The words of a command line; an unbalanced quote is a usage error, not silently closed at the end. */
-    static List<String> words(Parser parser, String line) {
-        try {
-            if (parser instanceof DefaultParser) {
-                DefaultParser strict = new DefaultParser();
-                strict.setEofOnUnclosedQuote(true);
-                strict.setEscapeChars(new char[]{'\\'});
-                parser = strict;
-            }
-            return parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words().stream()
-                    .filter(w -> !w.isEmpty())
-                    .toList();
-        } catch (Exception e) {
-            if (e instanceof org.jline.reader.EOFError) {
-                throw new UsageException("the line has an unbalanced quote (" + e.getMessage() + "): close it, or escape it with \\");
-            }
-            throw new UsageException("cannot read the line: " + e.getMessage());
-        }
     }
 
     private String prompt() {

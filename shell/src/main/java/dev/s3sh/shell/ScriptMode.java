@@ -5,11 +5,10 @@ import dev.s3sh.command.CommandRunner;
 import dev.s3sh.command.ExitCode;
 import dev.s3sh.command.UsageException;
 
-import org.jline.reader.Parser;
+import dev.s3sh.command.Tokenizer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Commands read line by line from a non-terminal standard input: no prompt, no colour. Blank lines
@@ -21,18 +20,19 @@ public final class ScriptMode {
     }
 
     public static int run(BufferedReader input, CommandContext ctx, CommandRunner runner) throws IOException {
-        Parser parser = Repl.parser();
         int status = ExitCode.OK;
         String line;
         int number = 0;
-        while (!ctx.exitRequested() && (line = input.readLine()) != null) {
+        boolean leave = false;
+        while (!leave && (line = input.readLine()) != null) {
             number++;
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
             int result;
             try {
-                List<String> words = Repl.words(parser, trimmed);
-                result = runner.run(ctx, words);
+                CommandRunner.Outcome outcome = runner.execute(ctx, Tokenizer.words(trimmed));
+                result = outcome.status();
+                leave = outcome.leave();
             } catch (UsageException e) {
                 ctx.err().println("line " + number + ": " + dev.s3sh.session.S3Path.visible(e.getMessage()));
                 ctx.err().flush();

@@ -36,10 +36,9 @@ public final class ShellCompleter implements Completer {
         try {
             String current = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
             List<String> before = new ArrayList<>(line.words().subList(0, line.wordIndex()));
-            before.removeIf(String::isEmpty);
             CompletionEngine.Result result = engine.complete(before, current);
             for (CompletionEngine.Suggestion s : result.suggestions()) {
-                // the display is drawn in the menu: escaped; the value is quoted on insertion (QuotingParser)
+                // the display is drawn in the menu: escaped; the value is quoted on insertion (ShellLineParser)
                 candidates.add(new Candidate(s.value(), TerminalText.visible(s.display() != null ? s.display() : s.value()), null, null, null, null, s.complete()));
             }
             hints = result.hints();

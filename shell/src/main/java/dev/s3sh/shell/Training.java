@@ -4,7 +4,6 @@ import dev.s3sh.command.CommandContext;
 import dev.s3sh.command.CommandRegistry;
 import dev.s3sh.command.CommandRunner;
 import dev.s3sh.command.ExitCode;
-import dev.s3sh.command.Prompter;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -48,7 +47,7 @@ final class Training {
     private Training() {
     }
 
-    static int run() throws Exception {
+    static int run(java.nio.file.Path stateDir) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", Training::answer);
         server.start();
@@ -60,7 +59,7 @@ final class Training {
             CommandRunner runner = new CommandRunner(registry, false, List.of());
             try (Session session = new Session(profile, S3ObjectStore::new)) {
                 PrintWriter out = new PrintWriter(new StringWriter());
-                CommandContext ctx = new CommandContext(session, out, out, Prompter.NONE, f -> { }, registry, false);
+                CommandContext ctx = FrontEndContexts.training(session, registry, out, stateDir);
                 for (List<String> command : List.of(List.of("ls"), List.of("ls", "-l", "s3://b/"), List.of("cd", "b"),
                         List.of("cors", "show", "s3://b"), List.of("cors", "check", "s3://b", "--origin", "https://example.com",
                                 "--method", "GET", "--output", "json"), List.of("ls", "s3://missing/"), List.of("help", "ls"))) {
@@ -73,6 +72,7 @@ final class Training {
         try (Terminal terminal = TerminalBuilder.builder().streams(new ByteArrayInputStream(new byte[0]),
                 new ByteArrayOutputStream()).type("xterm-256color").dumb(false).build()) {
             LineReaderBuilder.builder().terminal(terminal).parser(Repl.parser()).build();
+            Repl.parser().parse("cors check --origin '' $'x\\ty'", 10, org.jline.reader.Parser.ParseContext.COMPLETE);
         }
         return ExitCode.OK;
     }

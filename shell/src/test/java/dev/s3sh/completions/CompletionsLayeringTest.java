@@ -20,7 +20,7 @@ class CompletionsLayeringTest {
                 .and().doNotHaveFullyQualifiedName("dev.s3sh.shell.Repl")
                 .and().doNotHaveFullyQualifiedName("dev.s3sh.shell.Main")
                 .and().doNotHaveFullyQualifiedName("dev.s3sh.shell.ShellCompleter")
-                .and().doNotHaveFullyQualifiedName("dev.s3sh.shell.QuotingParser$Line")
+                .and().doNotHaveFullyQualifiedName("dev.s3sh.shell.ShellLineParser$Line")
                 .and().doNotHaveFullyQualifiedName("dev.s3sh.shell.commands.BuiltinCommands")
                 .should().dependOnClassesThat().resideInAPackage("dev.s3sh.completions..")
                 .check(MAIN);

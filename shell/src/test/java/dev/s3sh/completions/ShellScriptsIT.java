@@ -64,4 +64,49 @@ class ShellScriptsIT {
         assertEquals(List.of("[__complete]", "[ls]", "[s3://al]"), Files.readAllLines(args));
         assertEquals(List.of("compadd -S  -- s3://alpha/", "compadd -- s3://also.txt"), out);
     }
+
+    /** A stand-in {@code s3sh} that is the real one: this test's JVM and class path running {@code Main}. */
+    private void realS3sh() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path real = tmp.resolve("s3sh");
+        Files.writeString(real, "#!/bin/sh\nexec '" + java + "' -cp '" + System.getProperty("java.class.path")
+                + "' dev.s3sh.shell.Main \"$@\"\n");
+        assertTrue(real.toFile().setExecutable(true));
+    }
+
+    @Test
+    void bashOffersTheGlobalOptionsAndTheirValues() throws Exception {
+        realS3sh();
+        Path script = tmp.resolve("s3sh.bash");
+        Files.writeString(script, CompletionScripts.bash());
+        String complete = "source " + script + "\n"
+                + "c() { COMP_LINE=\"$1\"; COMP_POINT=${#COMP_LINE}; read -ra COMP_WORDS <<< \"$COMP_LINE\"; "
+                + "[[ $COMP_LINE == *' ' ]] && COMP_WORDS+=(''); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); "
+                + "_s3sh_complete; printf '%s\\n' \"${COMPREPLY[@]}\"; }\n";
+        assertEquals(List.of("--profile"), run("bash", complete + "c 's3sh --prof'"));
+        assertEquals(List.of("--ca-bundle"), run("bash", complete + "c 's3sh --insecure --ca'"));
+        assertEquals(List.of("rgw", "rgw-2026", "aws"), run("bash", complete + "c 's3sh --dialect '"));
+        assertEquals(List.of("us-southeast-1"), run("bash", complete + "c 's3sh --cluster us-sou'"));
+    }
+
+    @Test
+    void zshOffersTheGlobalOptions() throws Exception {
+        realS3sh();
+        Path script = tmp.resolve("_s3sh");
+        Files.writeString(script, CompletionScripts.zsh());
+        List<String> out = run("zsh", "compadd() { print -r -- \"compadd $*\" }; compdef() { : }\n"
+                + "source " + script + "\n"
+                + "words=(s3sh --tu); CURRENT=2; PREFIX='--tu'; _s3sh\n"
+                + "words=(s3sh --cluster us-sou); CURRENT=3; PREFIX='us-sou'; _s3sh\n");
+        assertEquals(List.of("compadd -- --tui", "compadd -- us-southeast-1"), out);
+    }
+
+    @Test
+    void fishOffersTheGlobalOptions() throws Exception {
+        realS3sh();
+        Path script = tmp.resolve("s3sh.fish");
+        Files.writeString(script, CompletionScripts.fish());
+        List<String> out = run("fish", "source " + script + "; complete -C 's3sh --insec'; complete -C 's3sh -c /nonexistent --clus'");
+        assertEquals(List.of("--insecure", "--cluster"), out.stream().map(l -> l.split("\t")[0]).toList());
+    }
 }

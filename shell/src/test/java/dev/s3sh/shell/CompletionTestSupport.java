@@ -24,7 +24,7 @@ import java.util.List;
 
 /** Shared pieces of the completion tests: a registry with commands as colleagues will add them, and Tab through JLine's parser. */
 public final class CompletionTestSupport {
-    public static final ValueKind TEMPLATE = new ValueKind("template", List.of());
+    public static final ValueKind TEMPLATE = ValueKind.provided("template");
 
     private CompletionTestSupport() {
     }

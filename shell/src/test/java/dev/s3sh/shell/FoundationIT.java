@@ -124,8 +124,8 @@ class FoundationIT {
     @Test
     void changesRefuseWithoutConfirmationInScripts() {
         try (ShellHarness sh = ShellHarness.local()) {
-            CommandContext ctx = new CommandContext(sh.session(), new java.io.PrintWriter(new java.io.StringWriter()),
-                    new java.io.PrintWriter(new java.io.StringWriter()), Prompter.NONE, f -> { }, null, false);
+            CommandContext ctx = CommandContext.builder(sh.session(), null).out(new java.io.PrintWriter(new java.io.StringWriter()))
+                    .err(new java.io.PrintWriter(new java.io.StringWriter())).prompter(Prompter.NONE).stateDir(sh.stateDir()).build();
             ParsedArgs none = new ParsedArgs(Map.of(), List.of());
             UsageException refused = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class,
                     () -> ctx.confirm(none, "delete the CORS configuration of s3://x"));
@@ -133,6 +133,36 @@ class FoundationIT {
                     refused.getMessage());
             assertTrue(ctx.confirm(new ParsedArgs(Map.of("yes", List.of()), List.of()), "do it"));
         }
+    }
+
+    /** The line of issue 15: one-shot from bash, and the same line in a script, give the same answer. */
+    @Test
+    void anEmptyOriginIsAnArgumentInScriptsAsInOneShot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("f.xml");
+        java.nio.file.Files.writeString(file, "<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin>"
+                + "<AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>");
+        Run oneShot = main(Map.of(), "", "--endpoint", LocalRgw.endpoint(), "cors", "check", "--file", file.toString(),
+                "--origin", "", "--method", "GET", "--actual");
+        Run script = main(Map.of(), "cors check --file '" + file + "' --origin '' --method GET --actual\n",
+                "--endpoint", LocalRgw.endpoint());
+        assertTrue(oneShot.status != ExitCode.USAGE, oneShot.err);
+        assertEquals(oneShot.status, script.status, script.err);
+        assertEquals(oneShot.out, script.out);
+        assertEquals(oneShot.err, script.err);
+    }
+
+    @Test
+    void didYouMeanForCommandsOptionsAndProfiles() throws Exception {
+        assertEquals("unknown command 'lss': did you mean 'ls'? (type 'help' for the list)\n",
+                main(Map.of(), "", "--endpoint", LocalRgw.endpoint(), "lss").err);
+        assertEquals("'cors chek' is not a command (did you mean 'cors check'?); 'cors' has: ",
+                main(Map.of(), "", "--endpoint", LocalRgw.endpoint(), "cors", "chek").err.split("show")[0]);
+        assertEquals("unknown option --lon for 'ls': did you mean --long? (see 'help ls')\n",
+                main(Map.of(), "", "--endpoint", LocalRgw.endpoint(), "ls", "--lon").err);
+        assertEquals("s3sh: unknown global option --endpont: did you mean --endpoint? (see 's3sh --help')\n",
+                main(Map.of(), "", "--endpont", LocalRgw.endpoint(), "ls").err);
+        Run json = main(Map.of(), "", "--endpoint", LocalRgw.endpoint(), "lss", "-o", "json");
+        assertTrue(json.out.contains("\"UsageError\""), "an unknown command's --output json is honoured: " + json.out);
     }
 
     record Run(int status, String out, String err) {

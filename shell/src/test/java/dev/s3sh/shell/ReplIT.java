@@ -153,4 +153,24 @@ class ReplIT {
         assertTrue(saved.contains("cd photos"), saved);
         assertFalse(saved.contains("AWS_SECRET_ACCESS_KEY"), "a line with a secret is not kept in history");
     }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a guard against a hung REPL, not a speed check
+    void anEmptyQuotedArgumentAndAnsiCQuotingReachTheCommandAsTyped(@TempDir Path tmp) throws Exception {
+        RecordingCommand record = new RecordingCommand();
+        CommandRegistry registry = BuiltinCommands.registry().register(record);
+        TypedRepl.Result r = new TypedRepl(LocalRgw.profile(), S3ObjectStore::new, tmp.resolve("history"))
+                .registry(registry)
+                .run(keys -> {
+                    int m = keys.mark();
+                    keys.type("record --origin '' --method GET --actual\r");
+                    keys.await(m, "recorded 1");
+                    m = keys.mark();
+                    keys.type("record \"\" $'tab\\there' $'\\x01'\r");
+                    keys.await(m, "recorded 2");
+                });
+        assertEquals(ExitCode.OK, r.status(), r.screen());
+        assertEquals(java.util.List.of("origin=[] method=[GET] actual=true args=",
+                "origin=none method=[] actual=false args=[][tab\there][\u0001]"), record.runs, r.screen());
+    }
 }

@@ -72,6 +72,14 @@ class ShellCompleterTest {
     }
 
     @Test
+    void anEmptyQuotedValueCountsAsAWord() {
+        assertEquals(List.of("--dialect"), complete("cors check --origin '' --di"));
+        assertTrue(complete("cors check --origin \"\" ").contains("--dialect"),
+                "after the origin's empty value come options, not the origin's value again");
+        assertEquals(List.of("rgw", "rgw-2026", "aws"), complete("cors check --origin $'a\\tb' --dialect "));
+    }
+
+    @Test
     void commandNamesAliasesAndGroups() {
         assertEquals(registry.firstWords().stream().filter(w -> w.startsWith("c")).toList(), complete("c"));
         assertTrue(complete("c").containsAll(List.of("cd", "completion", "cors")));

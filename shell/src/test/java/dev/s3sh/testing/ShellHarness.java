@@ -81,8 +81,8 @@ public final class ShellHarness implements AutoCloseable {
     public Result run(List<String> words) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandContext ctx = new CommandContext(session, new PrintWriter(out, true), new PrintWriter(err, true),
-                prompter, editor, registry, false).stateDir(stateDir());
+        CommandContext ctx = CommandContext.builder(session, registry).out(new PrintWriter(out, true))
+                .err(new PrintWriter(err, true)).prompter(prompter).editor(editor).stateDir(stateDir()).build();
         int status = new CommandRunner(registry, false, List.of()).run(ctx, new ArrayList<>(words));
         return new Result(status, out.toString(), err.toString());
     }

@@ -53,7 +53,7 @@ public final class CorsShowCommand implements Command {
         }
         if (config == null) {
             out.println("s3://" + bucket + " has no CORS configuration");
-        } else if (args.output().equals("table")) {
+        } else if (args.output() == dev.s3sh.command.OutputFormat.TABLE) {
             table(out, config, CorsLinter.lint(config, CorsSource.dialect(ctx, args)));
         } else {
             out.print(CorsXml.write(config));

@@ -6,7 +6,7 @@ import dev.s3sh.command.CommandSpec;
 import dev.s3sh.command.ExitCode;
 import dev.s3sh.command.ParsedArgs;
 
-/** {@code exit}: ends the REPL or a script (the front end checks {@link CommandContext#exitRequested()}). */
+/** {@code exit}: ends the REPL or a script ({@link ExitCode#LEAVE}: the runner's outcome tells the front end). */
 public final class ExitCommand implements Command {
     @Override
     public CommandSpec spec() {
@@ -15,7 +15,6 @@ public final class ExitCommand implements Command {
 
     @Override
     public int run(CommandContext ctx, ParsedArgs args) {
-        ctx.requestExit();
-        return ExitCode.OK;
+        return ExitCode.LEAVE;
     }
 }

@@ -34,7 +34,7 @@ public final class ProfileAddCommand implements Command {
                         asked for without echo; in scripts, --secret-env VAR reads it from that environment variable.
                         Example: profile add atlanta --cluster us-southeast-1""")
                 .positional(ValueKind.TEXT)
-                .option(OptionSpec.value("cluster", new ValueKind("cluster", LinodeClusters.KNOWN), // completes known ids, accepts newer ones
+                .option(OptionSpec.value("cluster", ValueKind.suggested("cluster", LinodeClusters.KNOWN.toArray(String[]::new)), // completes known ids, accepts newer ones
                         "a Linode cluster id, e.g. us-southeast-1"))
                 .option(OptionSpec.value("endpoint", ValueKind.TEXT, "endpoint URL, e.g. https://s3.example.com"))
                 .option(OptionSpec.value("region", ValueKind.TEXT, "signing region"))
