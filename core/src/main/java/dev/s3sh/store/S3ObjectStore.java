@@ -2,7 +2,6 @@ package dev.s3sh.store;
 
 import dev.s3sh.config.Profile;
 import dev.s3sh.cors.CorsConfiguration;
-import dev.s3sh.cors.CorsRule;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -16,7 +15,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
-import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.Grant;
@@ -226,9 +224,11 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public Optional<CorsConfiguration> getCors(String bucket) {
+        // read as our own XML: the SDK's Integer MaxAgeSeconds cannot hold every value RGW stores (CorsXmlExchange)
+        CorsXmlExchange.Reading reading = new CorsXmlExchange.Reading();
         try {
-            List<CORSRule> rules = call(bucket, null, () -> s3.getBucketCors(b -> b.bucket(bucket)).corsRules());
-            return Optional.of(new CorsConfiguration(rules.stream().map(S3ObjectStore::fromSdk).toList()));
+            run(bucket, null, () -> s3.getBucketCors(b -> b.bucket(bucket).overrideConfiguration(reading.plugin())));
+            return Optional.of(reading.configuration(bucket));
         } catch (StoreException e) {
             if ("NoSuchCORSConfiguration".equals(e.code())) return Optional.empty();
             throw e;
@@ -237,29 +237,15 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void putCors(String bucket, CorsConfiguration configuration) {
-        List<CORSRule> rules = configuration.rules().stream().map(S3ObjectStore::toSdk).toList();
-        run(bucket, null, () -> s3.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(rules))));
+        // the SDK marshals an empty configuration; the body sent is our XML, exact for every value (CorsXmlExchange)
+        run(bucket, null, () -> s3.putBucketCors(b -> b.bucket(bucket)
+                .corsConfiguration(c -> c.corsRules(List.of()))
+                .overrideConfiguration(CorsXmlExchange.sending(configuration))));
     }
 
     @Override
     public void deleteCors(String bucket) {
         run(bucket, null, () -> s3.deleteBucketCors(b -> b.bucket(bucket)));
-    }
-
-    static CorsRule fromSdk(CORSRule r) {
-        return new CorsRule(r.id(), r.allowedMethods(), r.allowedOrigins(), r.allowedHeaders(),
-                r.exposeHeaders(), r.maxAgeSeconds());
-    }
-
-    static CORSRule toSdk(CorsRule r) {
-        return CORSRule.builder()
-                .id(r.id())
-                .allowedMethods(r.allowedMethods())
-                .allowedOrigins(r.allowedOrigins())
-                .allowedHeaders(r.allowedHeaders().isEmpty() ? null : r.allowedHeaders())
-                .exposeHeaders(r.exposeHeaders().isEmpty() ? null : r.exposeHeaders())
-                .maxAgeSeconds(r.maxAgeSeconds())
-                .build();
     }
 
     @Override

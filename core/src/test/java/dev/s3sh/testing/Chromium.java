@@ -39,7 +39,10 @@ public final class Chromium implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private String session;
 
-    private Chromium(Process driver, URI base, Path profileDir) {
+    private final List<String> extraArgs;
+
+    private Chromium(Process driver, URI base, Path profileDir, List<String> extraArgs) {
+        this.extraArgs = List.copyOf(extraArgs);
         this.driver = driver;
         this.base = base;
         this.profileDir = profileDir;
@@ -47,6 +50,11 @@ public final class Chromium implements AutoCloseable {
 
     /** Starts ChromeDriver and one browser session. */
     public static Chromium start() throws Exception {
+        return start(List.of());
+    }
+
+    /** As {@link #start()}, with more Chromium switches (e.g. {@code --ignore-certificate-errors-spki-list=...}). */
+    public static Chromium start(List<String> extraArgs) throws Exception {
         for (Path p : List.of(BINARY, DRIVER)) {
             if (!Files.isExecutable(p)) {
                 throw new IllegalStateException(p + " is missing: the browser suite needs Debian's chromium and chromium-driver "
@@ -60,7 +68,7 @@ public final class Chromium implements AutoCloseable {
         Path log = Files.createTempFile("chromedriver", ".log");
         Process driver = new ProcessBuilder(DRIVER.toString(), "--port=" + port, "--allowed-ips=127.0.0.1")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Chromium c = new Chromium(driver, URI.create("http://127.0.0.1:" + port), Files.createTempDirectory("chromium-profile"));
+        Chromium c = new Chromium(driver, URI.create("http://127.0.0.1:" + port), Files.createTempDirectory("chromium-profile"), extraArgs);
         try {
             c.awaitDriver();
             c.newSession();
@@ -98,6 +106,7 @@ public final class Chromium implements AutoCloseable {
                 "--user-data-dir=" + profileDir, "--host-resolver-rules=" + RESOLVER_RULES)) {
             args.add(a);
         }
+        extraArgs.forEach(args::add);
         JsonNode answer = call("POST", "/session", caps);
         session = answer.path("value").path("sessionId").asText(null);
         if (session == null) throw new IllegalStateException("no session: " + answer);

@@ -22,7 +22,25 @@ public final class StaticSite implements AutoCloseable {
     }
 
     public static StaticSite start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        return serve(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+    }
+
+    /** The same site over HTTPS, with the certificate and key {@code tls} holds (a page served from an https origin). */
+    public static StaticSite startHttps(javax.net.ssl.SSLContext tls) throws IOException {
+        com.sun.net.httpserver.HttpsServer server = com.sun.net.httpserver.HttpsServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+        // a TLS handshake runs on the thread serving the connection: with the default single thread, a connection
+        // Chromium opens ahead and leaves idle stalls every other page load (seen as WebDriver page-load timeouts)
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "static-site-https");
+            t.setDaemon(true);
+            return t;
+        }));
+        return serve(server);
+    }
+
+    private static StaticSite serve(HttpServer server) {
         server.createContext("/", exchange -> {
             boolean favicon = exchange.getRequestURI().getPath().equals("/favicon.ico");
             exchange.getResponseHeaders().set("Content-Type", favicon ? "image/x-icon" : "text/html; charset=utf-8");

@@ -175,9 +175,18 @@ public final class BrowserCors {
      * nothing to say or the host is a name that was not resolved.
      */
     public static String localNetworkWarning(String host) {
-        AddressSpace space = addressSpace(host);
+        return localNetworkWarning(host, host);
+    }
+
+    /**
+     * As {@link #localNetworkWarning(String)} for a host name that resolved to {@code address} (the caller
+     * resolves: this class does no I/O); the warning names both.
+     */
+    public static String localNetworkWarning(String host, String address) {
+        AddressSpace space = addressSpace(address);
         if (space != AddressSpace.LOOPBACK && space != AddressSpace.LOCAL) return null;
-        return "the endpoint " + host + " is a " + (space == AddressSpace.LOOPBACK ? "loopback" : "private (local network)")
+        String named = host == null || host.equalsIgnoreCase(address) ? address : host + " (" + address + ")";
+        return "the endpoint " + named + " is a " + (space == AddressSpace.LOOPBACK ? "loopback" : "private (local network)")
                 + " address: since Chrome 142 (Local Network Access) a page served from a public site must get the user's "
                 + "permission before it can call it, and CORS alone does not grant that";
     }

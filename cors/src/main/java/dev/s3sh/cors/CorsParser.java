@@ -49,6 +49,11 @@ public final class CorsParser {
     public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
     /** Deepest element or JSON nesting accepted; a CORS document needs 3 (XML) or 4 (JSON). */
     public static final int MAX_DEPTH = 32;
+    /**
+     * Largest document read back from a server: RGW stores documents up to its rgw_max_put_param_size (1 MiB by
+     * default) and answers GET ?cors with the same elements, so a stored document may be far over AWS's 64 KB.
+     */
+    public static final int MAX_STORED_DOCUMENT_BYTES = 2 * 1024 * 1024;
 
     static final String ID = "ID";
     static final String METHOD = "AllowedMethod";
@@ -100,6 +105,23 @@ public final class CorsParser {
     public static CorsDocument read(byte[] bytes, String sourceName) {
         String source = sourceName == null ? "<input>" : sourceName;
         if (bytes.length > MAX_DOCUMENT_BYTES) return tooLarge(source, bytes.length);
+        return decode(bytes, source);
+    }
+
+    /**
+     * Reads the document a server answered with (GET ?cors): as {@link #read(byte[], String)}, but up to
+     * {@link #MAX_STORED_DOCUMENT_BYTES}, since what the server already holds is not ours to refuse.
+     */
+    public static CorsDocument readStored(byte[] bytes, String sourceName) {
+        String source = sourceName == null ? "<server>" : sourceName;
+        if (bytes.length > MAX_STORED_DOCUMENT_BYTES) {
+            return failed(source, bytes.length, null, null, "the server's CORS document is " + bytes.length
+                    + " bytes; s3sh reads at most " + MAX_STORED_DOCUMENT_BYTES + " bytes");
+        }
+        return decode(bytes, source);
+    }
+
+    private static CorsDocument decode(byte[] bytes, String source) {
         int start = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             start = 3;

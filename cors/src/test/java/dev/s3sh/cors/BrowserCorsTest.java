@@ -160,6 +160,9 @@ class BrowserCorsTest {
         }
         assertTrue(BrowserCors.localNetworkWarning("127.0.0.1").contains("Chrome 142"));
         assertEquals(null, BrowserCors.localNetworkWarning("8.8.8.8"));
+        // a resolved name: judged by its address, named by both
+        assertTrue(BrowserCors.localNetworkWarning("b.s3.example.test", "127.0.0.1").startsWith("the endpoint b.s3.example.test (127.0.0.1) is a loopback address"));
+        assertEquals(null, BrowserCors.localNetworkWarning("s3.example.com", "8.8.8.8"));
     }
 
     @org.junit.jupiter.api.Test

@@ -212,6 +212,25 @@ class CorsParserTest {
     }
 
     @Test
+    void readsAStoredDocumentOverAwsLimitUpToRgwSize() {
+        // RGW stores documents up to 1 MiB: what a server answers is read, not refused at AWS's 64 KB
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><CORSConfiguration>");
+        int rules = 0;
+        while (xml.length() <= CorsParser.MAX_DOCUMENT_BYTES) {
+            xml.append("<CORSRule><AllowedMethod>GET</AllowedMethod><AllowedOrigin>https://site").append(rules++)
+                    .append(".example.test</AllowedOrigin><MaxAgeSeconds>3000000000</MaxAgeSeconds></CORSRule>");
+        }
+        byte[] bytes = xml.append("</CORSConfiguration>").toString().getBytes(StandardCharsets.UTF_8);
+        assertFalse(CorsParser.read(bytes, "server").readable(), "a file this size is refused");
+        CorsDocument stored = CorsParser.readStored(bytes, "server");
+        assertTrue(stored.readable(), stored.syntaxProblems().toString());
+        assertEquals(rules, stored.configuration().rules().size());
+        assertEquals(new java.math.BigInteger("3000000000"), stored.configuration().rules().get(rules - 1).maxAge());
+        byte[] huge = new byte[CorsParser.MAX_STORED_DOCUMENT_BYTES + 1];
+        assertFalse(CorsParser.readStored(huge, "server").readable());
+    }
+
+    @Test
     void skipsAByteOrderMarkInTextAndBytes() throws Exception {
         String xml = "<CORSConfiguration><CORSRule><AllowedMethod>GET</AllowedMethod><AllowedOrigin>*</AllowedOrigin></CORSRule></CORSConfiguration>";
         CorsConfiguration expected = CorsParser.parse(xml, "a");

@@ -90,6 +90,11 @@ class BrowserCorsIT {
             return new Scenario(name, config, host, otherPort, method, headers, credentials, via, header);
         }
 
+        /** Scenarios of the https-* configurations run from an https page against the HTTPS virtual-hosted endpoint. */
+        boolean tls() {
+            return config.startsWith("https-");
+        }
+
         boolean hasBody() {
             return method.equals("PUT") || method.equals("POST");
         }
@@ -157,6 +162,18 @@ class BrowserCorsIT {
         l.add(s("presigned PUT from a denied origin", "upload", EVIL, "PUT").header("Content-Type", TEXT).signedBy(Via.PRESIGNED));
         // case: origins compare case-sensitively
         l.add(s("rule origin in capitals", "case", APP, "GET"));
+        // https: the page is served over HTTPS and fetches https://BUCKET.s3.example.test:PORT, the path Linode users take
+        l.add(s("https: simple GET, ETag exposed", "https-exact", APP, "GET").read("ETag"));
+        l.add(s("https: PUT with Content-Type application/json", "https-exact", APP, "PUT").header("Content-Type", "application/json"));
+        l.add(s("https: DELETE", "https-exact", APP, "DELETE"));
+        l.add(s("https: GET from a denied origin", "https-exact", EVIL, "GET"));
+        l.add(s("https: signed GET, Authorization not in AllowedHeader", "https-exact", APP, "GET").signedBy(Via.SIGNED));
+        l.add(s("https: presigned PUT upload to the bucket's host", "https-exact", APP, "PUT").header("Content-Type", TEXT).signedBy(Via.PRESIGNED));
+        l.add(s("https: GET in credentials mode", "https-exact", APP, "GET").withCredentials());
+        l.add(s("https: the rule names the http:// origin, GET", "https-scheme", APP, "GET"));
+        l.add(s("https: the rule names the http:// origin, PUT", "https-scheme", APP, "PUT").header("Content-Type", TEXT));
+        l.add(s("https: https://*.example.test rule, subdomain GET", "https-wild", SUB_A, "GET").read("ETag"));
+        l.add(s("https: https://*.example.test rule, signed PUT", "https-wild", SUB_A, "PUT").header("Content-Type", TEXT).signedBy(Via.SIGNED));
         return l;
     }
 
@@ -173,6 +190,13 @@ class BrowserCorsIT {
         c.put("none", null);
         c.put("upload", config(new CorsRule(null, List.of("PUT"), List.of(origin(APP, false)), List.of(), List.of(), null)));
         c.put("case", config(new CorsRule(null, List.of("GET"), List.of(origin(APP, false).replace("app.", "APP.")), List.of(), List.of(), null)));
+        c.put("https-exact", config(new CorsRule("app", List.of("GET", "HEAD", "PUT", "DELETE"), List.of(tlsOrigin(APP)),
+                List.of("content-type"), List.of("ETag"), 300)));
+        // the same host and port, but http: an https page does not match it
+        c.put("https-scheme", config(new CorsRule(null, List.of("GET", "PUT"), List.of("http://" + APP + ":" + tlsSite.port()),
+                List.of("*"), List.of(), null)));
+        c.put("https-wild", config(new CorsRule(null, List.of("GET", "PUT"), List.of("https://*.example.test:" + tlsSite.port()),
+                List.of("*"), List.of("*"), null)));
         return c;
     }
 
@@ -186,6 +210,9 @@ class BrowserCorsIT {
 
     StaticSite site;
     StaticSite otherSite;
+    /** The page over HTTPS, with a certificate this test makes (Chromium trusts it by its SPKI hash). */
+    StaticSite tlsSite;
+    S3Presigner vhostPresigner;
     Chromium browser;
     ShellHarness shell;
     S3Client s3;
@@ -200,6 +227,15 @@ class BrowserCorsIT {
         endpoint = URI.create(LocalRgw.endpoint());
         site = StaticSite.start();
         otherSite = StaticSite.start();
+        Path tlsDir = Files.createTempDirectory("browser-tls");
+        java.security.KeyStore pageKeys = BrowserTls.pageCertificate(tlsDir, List.of(APP, SUB_A, SUB_DEEP, BARE, EVIL, APP_ORG));
+        tlsSite = StaticSite.startHttps(BrowserTls.serverContext(pageKeys));
+        vhostPresigner = S3Presigner.builder().endpointOverride(URI.create(LocalRgw.httpsEndpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalRgw.accessKey(), LocalRgw.secretKey())))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(false).build()).build();
+        // Chromium trusts exactly two certificates: the page's and the one RGW presents for *.s3.example.test
+        String spkiList = BrowserTls.spkiHash(BrowserTls.certificate(pageKeys)) + ","
+                + BrowserTls.spkiHash(BrowserTls.rgwCertificate(LocalRgw.caFile(), LocalRgw.dnsName(), LocalRgw.httpsPort()));
         s3 = ((S3ObjectStore) LocalRgw.store()).client();
         presigner = S3Presigner.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalRgw.accessKey(), LocalRgw.secretKey())))
@@ -215,7 +251,7 @@ class BrowserCorsIT {
             if (e.getValue() != null) LocalRgw.store().putCors(bucket, e.getValue());
         }
         shell = ShellHarness.local();
-        browser = Chromium.start();
+        browser = Chromium.start(List.of("--ignore-certificate-errors-spki-list=" + spkiList));
     }
 
     @AfterAll
@@ -226,6 +262,8 @@ class BrowserCorsIT {
             if (browser != null) browser.close();
             if (site != null) site.close();
             if (otherSite != null) otherSite.close();
+            if (tlsSite != null) tlsSite.close();
+            if (vhostPresigner != null) vhostPresigner.close();
             if (presigner != null) presigner.close();
             if (shell != null) shell.close();
             buckets.values().forEach(LocalRgw::deleteBucket);
@@ -234,6 +272,10 @@ class BrowserCorsIT {
 
     String origin(String host, boolean otherPort) {
         return "http://" + host + ":" + (otherPort ? otherSite.port() : site.port());
+    }
+
+    String tlsOrigin(String host) {
+        return "https://" + host + ":" + tlsSite.port();
     }
 
     @Test
@@ -245,6 +287,8 @@ class BrowserCorsIT {
         assertTrue(all.stream().anyMatch(x -> x.method().equals("DELETE")), "DELETE");
         assertTrue(all.stream().anyMatch(x -> x.config().equals("none")), "no configuration");
         assertEquals(all.size(), all.stream().map(Scenario::name).distinct().count(), "scenario names are unique");
+        assertTrue(all.stream().filter(Scenario::tls).count() >= 10, "at least 10 scenarios over HTTPS and virtual-hosted buckets");
+        assertTrue(all.stream().anyMatch(x -> x.tls() && x.via() == Via.PRESIGNED), "a presigned upload over HTTPS");
     }
 
     @TestFactory
@@ -271,21 +315,23 @@ class BrowserCorsIT {
     void run(int n, Scenario sc) throws Exception {
         String bucket = buckets.get(sc.config());
         String key = String.format(Locale.ROOT, "s%02d-%s", n, sc.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
-        String path = "/" + bucket + "/" + key;
-        String origin = origin(sc.host(), sc.otherPort());
+        // over HTTPS the bucket is its own host (virtual-hosted), as on Linode; else path style on the plain endpoint
+        URI target = sc.tls() ? URI.create("https://" + LocalRgw.bucketHost(bucket) + ":" + LocalRgw.httpsPort()) : endpoint;
+        String path = sc.tls() ? "/" + key : "/" + bucket + "/" + key;
+        String origin = sc.tls() ? tlsOrigin(sc.host()) : origin(sc.host(), sc.otherPort());
         boolean existing = !sc.method().equals("PUT");
         if (existing) {
             s3.putObject(b -> b.bucket(bucket).key(key).acl(ObjectCannedACL.PUBLIC_READ).contentType("text/plain"),
                     RequestBody.fromString("object " + key));
         }
-        String url = endpoint + path;
+        String url = target + path;
         Map<String, String> headers = new LinkedHashMap<>(sc.headers());
         if (sc.via() == Via.SIGNED) {
-            for (String[] h : RawHttp.signed(endpoint, sc.method(), path, List.of(), LocalRgw.accessKey(), LocalRgw.secretKey(), "us-east-1")) {
+            for (String[] h : RawHttp.signed(target, sc.method(), path, List.of(), LocalRgw.accessKey(), LocalRgw.secretKey(), "us-east-1")) {
                 headers.put(h[0], h[1]);
             }
         } else if (sc.via() == Via.PRESIGNED) {
-            url = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(10)).putObjectRequest(r -> r.bucket(bucket).key(key)))
+            url = (sc.tls() ? vhostPresigner : presigner).presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(10)).putObjectRequest(r -> r.bucket(bucket).key(key)))
                     .url().toString();
         }
         BrowserCors.Fetch fetch = new BrowserCors.Fetch(sc.method(), headers, sc.credentials());
@@ -401,6 +447,11 @@ class BrowserCorsIT {
         }
     }
 
+    /** The table names the pages' ports, which change per run: P (http), P2 (another http port), PS (https). */
+    String ports(String text) {
+        return text.replace(":" + site.port(), ":P").replace(":" + otherSite.port(), ":P2").replace(":" + tlsSite.port(), ":PS");
+    }
+
     void writeTable() throws Exception {
         if (table.isEmpty()) return;
         List<Row> rows = new ArrayList<>(table);
@@ -411,8 +462,8 @@ class BrowserCorsIT {
             String checks = String.join("; ", r.checks());
             for (Map.Entry<String, String> b : buckets.entrySet()) checks = checks.replace("s3://" + b.getValue(), "s3://" + b.getKey());
             md.append("| ").append(r.n()).append(" | ").append(r.scenario().config()).append(" | ").append(r.scenario().name())
-                    .append(" | ").append(r.origin().replace(":" + site.port(), ":P").replace(":" + otherSite.port(), ":P2"))
-                    .append(" | ").append(checks.replace(":" + site.port(), ":P").replace(":" + otherSite.port(), ":P2"))
+                    .append(" | ").append(ports(r.origin()))
+                    .append(" | ").append(ports(checks))
                     .append(" | ").append(r.predicted()).append(" | ").append(r.browser()).append(" | ").append(r.aws()).append(" |\n");
         }
         Path out = LocalRgw.projectDir().resolve("target/browser-cors-scenarios.md");

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -71,8 +72,15 @@ class CorsMatrixIT {
                 rule(List.of("POST"), List.of("http://evil.test"), List.of(), List.of("x-amz-version-id"), 1),
                 rule(List.of("GET", "POST"), List.of("https://example.com", "http://evil.test"), List.of("content-md5", "x-amz-acl"), List.of(), 2)));
         // issue 15 class 3: pushed as written, RGW stores the methods in capitals; the evaluator must predict from that.
-        // (Class 2, MaxAgeSeconds beyond 2^31-1, cannot be pushed through the SDK's Integer model; see CorsRgwTruthTest.)
         c.put("lower-case-methods", config(rule(List.of("get", "Put"), List.of("https://app.example.test", "*"), List.of("content-type"), List.of("ETag"), null)));
+        // issue 15 class 2: MaxAgeSeconds numbers RGW accepts beyond an int (the store sends our own XML), one origin
+        // each: sent as is (2^31, 3000000000), RGW's "invalid" marker 2^32-1 and 2^32 and more (no header), negative
+        c.put("max-age-beyond-int", config(
+                bigMaxAge(List.of("GET", "PUT"), List.of("https://app.example.test"), List.of("content-type"), List.of(), "3000000000"),
+                bigMaxAge(List.of("GET"), List.of("http://example.com"), List.of(), List.of(), "4294967295"),
+                bigMaxAge(List.of("GET"), List.of("https://example.com"), List.of(), List.of(), "5000000000"),
+                bigMaxAge(List.of("GET"), List.of("http://evil.test"), List.of(), List.of(), "-1"),
+                bigMaxAge(List.of("GET", "DELETE"), List.of("*"), List.of("*"), List.of(), "2147483648")));
         c.put("none", null);
         return c;
     }
@@ -84,8 +92,18 @@ class CorsMatrixIT {
         String path = "/" + bucket + "/" + KEY;
         for (Map.Entry<String, CorsConfiguration> entry : configurations().entrySet()) {
             CorsConfiguration config = entry.getValue();
-            if (config == null) LocalRgw.store().deleteCors(bucket);
-            else LocalRgw.store().putCors(bucket, config);
+            if (config == null) {
+                LocalRgw.store().deleteCors(bucket);
+            } else {
+                LocalRgw.store().putCors(bucket, config);
+                // the store reads back the max age RGW keeps, exactly (none where RGW keeps none)
+                List<CorsRule> stored = LocalRgw.store().getCors(bucket).orElseThrow().rules();
+                assertEquals(config.rules().size(), stored.size(), entry.getKey());
+                for (int i = 0; i < stored.size(); i++) {
+                    long kept = config.rules().get(i).rgwMaxAge();
+                    assertEquals(kept < 0 ? null : BigInteger.valueOf(kept), stored.get(i).maxAge(), entry.getKey() + " rule " + (i + 1) + " max age read back");
+                }
+            }
             int rotation = 0;
             for (String origin : ORIGINS) {
                 for (String method : METHODS) {
@@ -123,6 +141,38 @@ class CorsMatrixIT {
         assertTrue(cases >= 300, "the matrix should hold at least 300 cases, has " + cases);
         assertTrue(disagreements.isEmpty(), disagreements.size() + " of " + cases + " cases disagree with RGW, first ones:\n"
                 + String.join("\n", disagreements.subList(0, Math.min(30, disagreements.size()))));
+    }
+
+    /**
+     * Issue 15 class 2 end to end through s3sh: a MaxAgeSeconds beyond 2^31-1 that RGW accepts survives
+     * {@code cors set} (the SDK's Integer model used to drop it), reads back exactly in {@code cors show}, and
+     * {@code cors check} predicts the very Access-Control-Max-Age RGW sends to a real preflight.
+     */
+    @Test
+    void maxAgeBeyondAnIntSurvivesSetShowAndCheck() throws Exception {
+        String b = LocalRgw.newBucket("maxage");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("maxage", ".xml");
+        try (dev.s3sh.testing.ShellHarness sh = dev.s3sh.testing.ShellHarness.local()) {
+            java.nio.file.Files.writeString(file, "<CORSConfiguration><CORSRule><AllowedMethod>GET</AllowedMethod>"
+                    + "<AllowedOrigin>https://app.example.test</AllowedOrigin><MaxAgeSeconds>3000000000</MaxAgeSeconds>"
+                    + "</CORSRule></CORSConfiguration>");
+            var set = sh.run("cors", "set", file.toString(), "s3://" + b, "--yes");
+            assertEquals(0, set.status(), set.toString());
+            var show = sh.run("cors", "show", "s3://" + b);
+            assertTrue(show.out().contains("<MaxAgeSeconds>3000000000</MaxAgeSeconds>"), show.toString());
+            var table = sh.run("cors", "show", "s3://" + b, "--output", "table");
+            assertTrue(table.out().lines().anyMatch(l -> l.startsWith("1 ") && l.contains(" 3000000000 ")), table.toString());
+            var check = sh.run("cors", "check", "s3://" + b, "--origin", "https://app.example.test", "--method", "GET");
+            assertEquals(0, check.status(), check.toString());
+            RawHttp.Response rgw = RawHttp.send(endpoint, "OPTIONS", "/" + b + "/" + KEY, List.of(
+                    new String[]{"Origin", "https://app.example.test"}, new String[]{"Access-Control-Request-Method", "GET"}), null);
+            assertEquals(200, rgw.status(), rgw.toString());
+            assertEquals("3000000000", rgw.headers().get("access-control-max-age"), rgw.toString());
+            assertTrue(check.out().contains("access-control-max-age: " + rgw.headers().get("access-control-max-age") + "\n"), check.toString());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+            LocalRgw.deleteBucket(b);
+        }
     }
 
     private static void compare(String name, CorsConfiguration config, CorsRequest request, String path, boolean missingBucket,
@@ -168,5 +218,9 @@ class CorsMatrixIT {
 
     static CorsRule rule(List<String> methods, List<String> origins, List<String> headers, List<String> expose, Integer maxAge) {
         return new CorsRule(null, methods, origins, headers, expose, maxAge);
+    }
+
+    static CorsRule bigMaxAge(List<String> methods, List<String> origins, List<String> headers, List<String> expose, String maxAge) {
+        return new CorsRule(null, methods, origins, headers, expose, null, new BigInteger(maxAge));
     }
 }

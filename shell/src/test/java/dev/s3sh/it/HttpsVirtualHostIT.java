@@ -172,7 +172,7 @@ class HttpsVirtualHostIT {
 
     // ---------------------------------------------------------------------------------------------
 
-    /** cors set/show/check/probe/undo and signurl (opened with curl), checked on the server. */
+    /** cors set/show/check/probe/edit/undo/rm and signurl (opened with curl), checked on the server. */
     private void corsRoundTrip(Map<String, String> env, List<String> g, String bucket) throws Exception {
         String path = "s3://" + bucket + "/up/data.txt";
         ok(s3sh(env, g, "cors", "set", rules.toString(), "s3://" + bucket, "--yes"));
@@ -195,6 +195,27 @@ class HttpsVirtualHostIT {
         assertTrue(denied.get("agree").asBoolean(), denied.toString());
         assertEquals(403, denied.get("server").get("status").asInt(), denied.toString());
 
+        // cors edit through $EDITOR: a MaxAgeSeconds beyond an int, which RGW keeps, goes up and comes back exactly
+        Path editor = Files.writeString(dir.resolve(bucket + "-editor.sh"),
+                "#!/bin/sh\nset -e\nsed -i 's#<MaxAgeSeconds>600</MaxAgeSeconds>#<MaxAgeSeconds>3000000000</MaxAgeSeconds>#' \"$1\"\n");
+        assertTrue(editor.toFile().setExecutable(true));
+        Map<String, String> editing = new java.util.HashMap<>(env);
+        editing.put("EDITOR", editor.toString());
+        editing.remove("VISUAL");
+        Run edit = ok(s3sh(editing, g, "cors", "edit", "s3://" + bucket, "--yes"));
+        assertTrue(edit.out().contains("verified"), edit.toString());
+        assertEquals(new java.math.BigInteger("3000000000"), LocalRgw.store().getCors(bucket).orElseThrow().rules().get(0).maxAge(),
+                "the edited rule is on the server");
+        String objectUrl = "https://" + LocalRgw.bucketHost(bucket) + ":" + LocalRgw.httpsPort() + "/up/data.txt";
+        Curl preflight = curl(bucket, "-X", "OPTIONS", "-H", "Origin: " + ORIGIN, "-H", "Access-Control-Request-Method: PUT", objectUrl);
+        assertEquals(200, preflight.status(), preflight.toString());
+        assertTrue(preflight.headers().contains("access-control-max-age: 3000000000\r\n"), preflight.toString());
+        Run predicted = ok(s3sh(env, g, "cors", "check", "s3://" + bucket, "--origin", ORIGIN, "--method", "PUT"));
+        assertTrue(predicted.out().contains("  access-control-max-age: 3000000000\n"), predicted.toString());
+        // the bucket's host name resolves to loopback: Chrome 142+ asks the user first (Local Network Access)
+        assertTrue(predicted.out().contains("note: the endpoint " + LocalRgw.bucketHost(bucket) + " (127.0.0.1) is a loopback address"),
+                predicted.toString());
+
         // signurl gives the virtual-hosted https URL; curl opens it with only the test CA trusted
         String url = ok(s3sh(env, g, "signurl", path)).out().strip();
         URI uri = URI.create(url);
@@ -208,7 +229,11 @@ class HttpsVirtualHostIT {
         assertTrue(got.headers().contains("access-control-expose-headers: etag"), got.toString());
 
         ok(s3sh(env, g, "cors", "undo", "s3://" + bucket, "--yes"));
-        assertFalse(LocalRgw.store().getCors(bucket).isPresent(), "undo put back 'no CORS configuration' on the server");
+        assertEquals(java.math.BigInteger.valueOf(600), LocalRgw.store().getCors(bucket).orElseThrow().rules().get(0).maxAge(),
+                "undo takes back the edit");
+        // (an undo is itself undoable: a second one would redo the edit, so the rules go with cors rm)
+        ok(s3sh(env, g, "cors", "rm", "s3://" + bucket, "--yes"));
+        assertFalse(LocalRgw.store().getCors(bucket).isPresent(), "cors rm left no CORS configuration on the server");
         Curl after = curl(bucket, "-H", "Origin: " + ORIGIN, url);
         assertEquals(200, after.status(), after.toString());
         assertFalse(after.headers().contains("access-control-allow-origin"), after.toString());

@@ -67,11 +67,15 @@ class TlsVerificationTest {
             REQUESTS.incrementAndGet();
             LAST.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " Origin: "
                     + exchange.getRequestHeaders().getFirst("Origin"));
-            byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListAllMyBucketsResult><Owner><ID>o</ID></Owner>"
+            // GET ?cors gets S3's "no configuration" error (s3sh reads a CORS answer strictly); the rest a bucket list
+            boolean cors = "cors".equals(exchange.getRequestURI().getRawQuery());
+            byte[] body = (cors ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchCORSConfiguration</Code>"
+                    + "<Message>The CORS configuration does not exist</Message></Error>"
+                    : "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListAllMyBucketsResult><Owner><ID>o</ID></Owner>"
                     + "<Buckets><Bucket><Name>tls-bucket</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate></Bucket>"
                     + "</Buckets></ListAllMyBucketsResult>").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/xml");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(cors ? 404 : 200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });

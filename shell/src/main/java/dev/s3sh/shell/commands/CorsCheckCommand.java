@@ -35,6 +35,8 @@ public final class CorsCheckCommand implements Command {
                         + "--header names a header the request sends (Access-Control-Request-Headers); --authorized says an\n"
                         + "--actual request carries an Authorization header (signed; presigned URLs carry none).\n"
                         + "The dialect (rgw: Ceph RGW and Linode; aws: AWS S3) defaults to the profile's.\n"
+                        + "For a bucket on a loopback or private address, a note says that Chrome 142+ asks the user first\n"
+                        + "(Local Network Access).\n"
                         + "Exit status 0 whether allowed or denied, 3 when the file is not a valid CORS document.")
                 .option(OptionSpec.value("file", ValueKind.LOCAL_FILE, "read the configuration from this XML or JSON file"))
                 .option(OptionSpec.value("origin", ValueKind.TEXT, "the page's origin, e.g. https://app.example.com"))
@@ -86,6 +88,8 @@ public final class CorsCheckCommand implements Command {
         CorsDecision d = source.bucketMissing() ? CorsEvaluator.bucketMissing(dialect, request)
                 : CorsEvaluator.evaluate(source.config(), dialect, request);
         if (args.has("credentials")) d = withCredentials(d, origin, method);
+        // text only: the JSON object of cors check is an outside contract with exactly five fields
+        String localNetwork = args.json() || bucket == null ? null : LocalNetworkAccess.warning(ctx.session().profile(), ctx.session().resolve(bucket).bucket());
         if (args.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("allowed", d.allowed());
@@ -109,6 +113,7 @@ public final class CorsCheckCommand implements Command {
         out.println("why:");
         for (String step : d.explanation()) out.println("  - " + step);
         if (d.suggestion() != null) out.println("suggestion: " + d.suggestion());
+        if (localNetwork != null) out.println("note: " + localNetwork);
         out.flush();
         return ExitCode.OK;
     }

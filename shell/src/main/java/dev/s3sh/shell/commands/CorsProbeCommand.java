@@ -43,6 +43,8 @@ public final class CorsProbeCommand implements Command {
                         beside what 'cors check' predicts for the bucket's live configuration. Says plainly whether
                         they agree and names each difference. --verbose prints the raw exchange (signatures redacted).
                         A probe never writes: actual probes are limited to GET and HEAD.
+                        When the endpoint's address is loopback or private, a note says that Chrome 142+
+                        asks the user before a public page may call it (Local Network Access).
                         Exit status 0 when server and prediction agree, 1 when they differ.""")
                 .option(OptionSpec.value("origin", ValueKind.TEXT, "the page's origin, e.g. https://app.example.com"))
                 .option(OptionSpec.value("method", ValueKind.HTTP_METHOD, "the method of the request"))
@@ -80,6 +82,7 @@ public final class CorsProbeCommand implements Command {
 
         List<String> differences = differences(predicted, server, !actual);
         boolean agree = differences.isEmpty();
+        String localNetwork = LocalNetworkAccess.warning(ctx.session().profile(), path.bucket());
         if (args.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("agree", agree);
@@ -93,6 +96,7 @@ public final class CorsProbeCommand implements Command {
             doc.put("predicted", p);
             doc.put("server", Map.of("status", server.status(), "headers", server.corsHeaders()));
             doc.put("differences", differences);
+            doc.put("localNetwork", localNetwork);
             ctx.printJson(doc);
             return agree ? ExitCode.OK : ExitCode.FAILURE;
         }
@@ -119,6 +123,7 @@ public final class CorsProbeCommand implements Command {
         } else {
             out.println("DISAGREE: " + String.join("; ", differences));
         }
+        if (localNetwork != null) out.println("note: " + localNetwork);
         out.flush();
         return agree ? ExitCode.OK : ExitCode.FAILURE;
     }

@@ -75,7 +75,7 @@ public final class CorsShowCommand implements Command {
             StringBuilder marks = marksByRule.getOrDefault(n, new StringBuilder());
             rows.add(new String[]{Integer.toString(n), list(r.allowedOrigins()), list(r.allowedMethods()),
                     list(r.allowedHeaders()), list(r.exposeHeaders()),
-                    r.maxAgeSeconds() == null ? "-" : r.maxAgeSeconds().toString(), marks.isEmpty() ? "-" : marks.toString()});
+                    r.maxAge() == null ? "-" : r.maxAge().toString(), marks.isEmpty() ? "-" : marks.toString()});
         }
         int[] width = new int[HEADINGS.length];
         for (String[] row : rows) for (int c = 0; c < row.length; c++) width[c] = Math.max(width[c], row[c].length());

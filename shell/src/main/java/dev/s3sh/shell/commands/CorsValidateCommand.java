@@ -35,8 +35,9 @@ public final class CorsValidateCommand implements Command {
                         write it) and reports every problem the server would refuse, one a line as
                         FILE:LINE:COLUMN: message, plus warnings for what it would take but never match
                         (values with spaces around them, ...). The dialect defaults to the session's
-                        (rgw for Ceph RGW / Linode, aws for AWS S3). Exit status: 0 valid, 3 invalid,
-                        1 when FILE cannot be read.""")
+                        (rgw for Ceph RGW / Linode, aws for AWS S3). A valid JSON document gets a note:
+                        s3sh converts it to XML when it pushes it, but RGW and 's3cmd setcors' read only
+                        XML. Exit status: 0 valid, 3 invalid, 1 when FILE cannot be read.""")
                 .option(OptionSpec.value("dialect", ValueKind.DIALECT, "whose rules to apply: rgw, rgw-2026 or aws (default: the session's)"))
                 .positional(ValueKind.LOCAL_FILE)
                 .build();
@@ -57,6 +58,8 @@ public final class CorsValidateCommand implements Command {
         }
         List<CorsProblem> problems = CorsValidator.validate(doc, dialect);
         boolean valid = CorsValidator.isValid(problems);
+        // about the document as a whole (a JSON file RGW cannot read itself): shown with a passing verdict only
+        List<String> notes = valid ? CorsValidator.notes(doc, dialect).stream().map(CorsProblem::message).toList() : List.of();
         int rules = doc.configuration() == null ? 0 : doc.configuration().rules().size();
         if (args.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -66,6 +69,7 @@ public final class CorsValidateCommand implements Command {
             out.put("format", doc.format() == null ? null : doc.format().name().toLowerCase());
             out.put("rules", rules);
             out.put("problems", problems.stream().map(CorsValidateCommand::json).toList());
+            out.put("notes", notes);
             ctx.printJson(out);
             return valid ? ExitCode.OK : ExitCode.INVALID_INPUT;
         }
@@ -77,6 +81,7 @@ public final class CorsValidateCommand implements Command {
                     + count(errors, "error") + (warnings > 0 ? ", " + count(warnings, "warning") : ""), lines);
         }
         for (String line : lines) ctx.out().println(line);
+        for (String note : notes) ctx.out().println(file + ": note: " + note);
         ctx.out().println(file + ": valid (" + count(rules, "rule") + ", dialect " + dialect.id()
                 + (warnings > 0 ? ", " + count(warnings, "warning") : "") + ")");
         ctx.out().flush();

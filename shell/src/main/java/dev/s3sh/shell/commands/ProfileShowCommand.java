@@ -1,5 +1,6 @@
 package dev.s3sh.shell.commands;
 
+import dev.s3sh.app.CorsBehaviours;
 import dev.s3sh.config.ClientOptions;
 import dev.s3sh.config.Field;
 import dev.s3sh.config.Profile;
@@ -24,6 +25,7 @@ public final class ProfileShowCommand implements Command {
                 .summary("show a profile's settings and where each came from (keys masked)")
                 .help("""
                         Without NAME, the current profile. Keys and tokens show at most their last four characters.
+                        The CORS rule choice is the one 'cors detect' last found for the profile's endpoint.
                         Precedence, first wins: command-line options, environment, s3sh's profile, the AWS CLI's
                         profile, s3cmd's file.""")
                 .positional(ValueKind.PROFILE)
@@ -38,6 +40,8 @@ public final class ProfileShowCommand implements Command {
                 ? ctx.session().catalog().details(current)
                 : ctx.session().catalog().load(name);
         Map<String, String[]> rows = rows(r);
+        // remembered per endpoint by 'cors detect', as 'info' shows it
+        var ruleChoice = new CorsBehaviours(ctx.stateDir()).get(r.profile().endpointLabel());
         if (args.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("name", r.name());
@@ -51,10 +55,14 @@ public final class ProfileShowCommand implements Command {
             doc.put("values", values);
             doc.put("sources", sources);
             doc.put("warnings", r.warnings());
+            doc.put("corsRuleChoice", ruleChoice.map(c -> c.behaviour().id()).orElse(null));
             ctx.printJson(doc);
             return ExitCode.OK;
         }
         ctx.out().println("profile " + r.name() + (current != null && r.profile().equals(current) ? " (current)" : ""));
+        rows.put("CORS rule choice", ruleChoice
+                .map(c -> new String[]{c.behaviour().id(), "'cors detect' on " + c.when().toString().substring(0, 10)})
+                .orElse(new String[]{"(not known; run 'cors detect')", null}));
         int width = rows.keySet().stream().mapToInt(String::length).max().orElse(8) + 2;
         int valueWidth = rows.values().stream().mapToInt(v -> v[0].length()).max().orElse(8) + 2;
         rows.forEach((label, vs) -> ctx.out().printf("  %-" + width + "s%-" + valueWidth + "s%s%n", label + ":", vs[0],

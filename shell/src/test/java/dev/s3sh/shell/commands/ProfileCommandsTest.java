@@ -68,6 +68,21 @@ class ProfileCommandsTest {
     }
 
     @Test
+    void showSaysTheRememberedCorsRuleChoiceOfTheEndpoint() throws Exception {
+        ShellHarness.Result before = shell.run("profile", "show");
+        assertTrue(before.out().lines().anyMatch(l -> l.matches("  CORS rule choice: +\\(not known; run 'cors detect'\\)\\s*")), before.toString());
+        new dev.s3sh.app.CorsBehaviours(shell.stateDir()).remember(shell.session().profile().endpointLabel(),
+                dev.s3sh.cors.CorsDetector.Behaviour.ORIGIN_FIRST, java.time.Instant.parse("2026-12-01T10:00:00Z"));
+        ShellHarness.Result after = shell.run("profile", "show");
+        assertTrue(after.out().lines().anyMatch(l -> l.matches("  CORS rule choice: +origin-first +from 'cors detect' on 2026-12-01")), after.toString());
+        ShellHarness.Result json = shell.run("profile", "show", "--output", "json");
+        assertTrue(json.out().contains("\"corsRuleChoice\":\"origin-first\""), json.toString());
+        // another endpoint's profile has its own (unknown) choice
+        ShellHarness.Result other = shell.run("profile", "show", "other", "--output", "json");
+        assertTrue(other.out().contains("\"corsRuleChoice\":null"), other.toString());
+    }
+
+    @Test
     void listMarksTheCurrentProfileAndUseSwitches() {
         ShellHarness.Result list = shell.run("profile", "list");
         assertTrue(list.out().contains("* default ") && list.out().contains("  other "), list.toString());
