@@ -271,7 +271,7 @@ final class CorsPane implements Pane {
                     Canvas.fit(String.join(",", r.allowedMethods()), methodsW, ellipsis),
                     Canvas.fit(String.join(" ", r.allowedOrigins()), originsW, ellipsis),
                     Canvas.fit(r.allowedHeaders().isEmpty() ? "-" : String.join(",", r.allowedHeaders()), headersW, ellipsis),
-                    r.maxAgeSeconds() == null ? "-" : r.maxAgeSeconds().toString());
+                    r.maxAge() == null ? "-" : r.maxAge().toString());
             Theme.Role role = i == selected ? Theme.Role.SELECTED : mark.contains("!") ? Theme.Role.WARN : Theme.Role.NORMAL;
             c.text(col, row++, inner, line, role, true);
         }
