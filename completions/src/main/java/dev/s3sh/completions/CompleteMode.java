@@ -17,7 +17,7 @@ import java.util.List;
 public final class CompleteMode {
     /** Global options of {@code s3sh} (see Main's usage), completed before the command word. */
     public static final List<String> GLOBAL_OPTIONS = List.of("--local", "--endpoint", "--region", "--path-style",
-            "--dialect", "--output", "--yes", "--no-color", "--debug", "--help");
+            "--dialect", "--output", "--yes", "--no-color", "--debug", "--help", "--version");
     static final Duration BUDGET = Duration.ofSeconds(10);
 
     private CompleteMode() {

@@ -21,6 +21,7 @@ import dev.s3sh.config.ResolvedProfile;
 import dev.s3sh.config.S3shConfigFile;
 import dev.s3sh.store.ObjectStore;
 import dev.s3sh.session.Session;
+import dev.s3sh.shell.commands.BuildInfo;
 import dev.s3sh.shell.commands.BuiltinCommands;
 import dev.s3sh.store.S3ObjectStore;
 import dev.s3sh.store.StoreException;
@@ -69,6 +70,7 @@ public final class Main {
               --no-color           no colours (NO_COLOR in the environment does the same)
               --debug              show each HTTP request and response (secrets redacted) and stack traces
               -h, --help           this help; 'help' inside s3sh lists the commands
+              --version            s3sh's version, git commit, Java runtime and AWS SDK version
 
             Where settings come from, first match wins: these options; the environment (AWS_ACCESS_KEY_ID,
             AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION, AWS_ENDPOINT_URL[_S3], AWS_PROFILE,
@@ -165,6 +167,8 @@ public final class Main {
     public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream stdout, PrintStream stderr) throws Exception {
         if (args.length == 1 && args[0].equals("__train")) return Training.run();
         if (args.length >= 1 && args[0].equals("__complete")) return complete(List.of(args).subList(1, args.length), env, stdout);
+        // release hooks, answered before any option parsing or configuration is read
+        if (args.length == 1 && args[0].equals("--version")) return print(stdout, BuildInfo.current().text());
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         Invocation inv;
@@ -254,6 +258,12 @@ public final class Main {
                     .rawOut(stdout);
             return ScriptMode.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), ctx, runner);
         }
+    }
+
+    private static int print(PrintStream stdout, String text) {
+        stdout.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        stdout.flush();
+        return ExitCode.OK;
     }
 
     /** s3sh's {@code editor} setting applies only when neither VISUAL nor EDITOR is set. */
