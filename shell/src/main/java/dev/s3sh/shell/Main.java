@@ -169,6 +169,9 @@ public final class Main {
         if (args.length >= 1 && args[0].equals("__complete")) return complete(List.of(args).subList(1, args.length), env, stdout);
         // release hooks, answered before any option parsing or configuration is read
         if (args.length == 1 && args[0].equals("--version")) return print(stdout, BuildInfo.current().text());
+        if (args.length == 1 && args[0].equals("__man")) {
+            return print(stdout, ManPage.render(BuiltinCommands.registry(), USAGE, BuildInfo.current().version()));
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         Invocation inv;
