@@ -32,6 +32,7 @@ public final class GlobalOptions {
             .option(OptionSpec.flag("insecure", null, "do not verify TLS certificates (a warning says so)"))
             .option(OptionSpec.flag("no-color", null, "no colours (NO_COLOR in the environment does the same)"))
             .option(OptionSpec.flag("debug", null, "show each HTTP request and response (secrets redacted) and stack traces"))
+            .option(OptionSpec.flag("version", null, "s3sh's version, git commit, Java runtime and AWS SDK version"))
             .positional(ValueKind.COMMAND)
             .variadic()
             .build();

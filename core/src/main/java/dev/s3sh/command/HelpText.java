@@ -34,9 +34,7 @@ final class HelpText {
             out.println();
             out.println("options:");
             for (OptionSpec o : options) {
-                String left = (o.shortName() != null ? "-" + o.shortName() + ", " : "    ") + "--" + o.name()
-                        + (o.takesValue() ? " " + (o.value().choices().isEmpty() ? o.value().name().toUpperCase()
-                        : String.join("|", o.value().choices())) : "");
+                String left = (o.shortName() != null ? "" : "    ") + o.label();
                 out.printf("  %-30s %s%n", left, o.help());
             }
         }

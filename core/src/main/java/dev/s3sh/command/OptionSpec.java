@@ -20,4 +20,10 @@ public record OptionSpec(String name, Character shortName, ValueKind value, bool
     public boolean takesValue() {
         return value != null;
     }
+
+    /** How help and the man page name it: {@code -o, --output text|json} or {@code --file LOCAL_FILE}. */
+    public String label() {
+        return (shortName != null ? "-" + shortName + ", " : "") + "--" + name
+                + (takesValue() ? " " + (value.choices().isEmpty() ? value.kind().toUpperCase() : String.join("|", value.choices())) : "");
+    }
 }

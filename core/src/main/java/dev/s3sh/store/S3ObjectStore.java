@@ -71,6 +71,11 @@ public final class S3ObjectStore implements ObjectStore {
         this(profile, null);
     }
 
+    /** The AWS SDK's version, for 's3sh --version' (the SDK is seen only from this package). */
+    public static String sdkVersion() {
+        return software.amazon.awssdk.core.util.VersionInfo.SDK_VERSION;
+    }
+
     /** {@code wireLog}: where {@code --debug} shows each HTTP exchange (secrets redacted); null for none. */
     public S3ObjectStore(Profile profile, PrintWriter wireLog) {
         this(profile, wireLog, Timeouts.fromSystemProperties());

@@ -25,6 +25,7 @@ import dev.s3sh.config.ResolvedProfile;
 import dev.s3sh.config.S3shConfigFile;
 import dev.s3sh.store.ObjectStore;
 import dev.s3sh.session.Session;
+import dev.s3sh.shell.commands.BuildInfo;
 import dev.s3sh.shell.commands.BuiltinCommands;
 import dev.s3sh.store.S3ObjectStore;
 import dev.s3sh.store.StoreException;
@@ -101,7 +102,7 @@ public final class Main {
 
     /** Global options, then the command words. */
     record Invocation(ConnectionOptions connection, boolean local, boolean debug, boolean noColor,
-                      boolean help, List<String> defaultArgs, List<String> command, boolean tui) {
+                      boolean help, boolean version, List<String> defaultArgs, List<String> command, boolean tui) {
     }
 
     static Invocation parse(String[] args) {
@@ -121,13 +122,16 @@ public final class Main {
         }
         return new Invocation(new ConnectionOptions(endpoint, o.value("region", null), o.has("path-style") ? Boolean.TRUE : null,
                 local ? "local" : profile, o.value("dialect", null), cluster, s3cfg, o.value("ca-bundle", null), o.has("insecure")),
-                local, o.has("debug"), o.has("no-color"), o.has("help"), defaults, leading.rest(), o.has("tui"));
+                local, o.has("debug"), o.has("no-color"), o.has("help"), o.has("version"), defaults, leading.rest(), o.has("tui"));
     }
 
     /** One whole run; {@code env} is the only environment s3sh looks at. */
     public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream stdout, PrintStream stderr) throws Exception {
         if (args.length == 1 && args[0].equals("__train")) return Training.run(new XdgDirs(env).state());
         if (args.length >= 1 && args[0].equals("__complete")) return complete(List.of(args).subList(1, args.length), env, stdout);
+        if (args.length == 1 && args[0].equals("__man")) {
+            return print(stdout, ManPage.render(BuiltinCommands.registry(), usage(), BuildInfo.current().version()));
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         Invocation inv;
@@ -142,6 +146,8 @@ public final class Main {
             out.flush();
             return ExitCode.OK;
         }
+        // answered before any configuration is read, so a broken file does not stop it
+        if (inv.version()) return print(stdout, BuildInfo.current().text());
         boolean stdinTty = isTty("s3sh.stdin.tty");
         boolean stdoutTty = isTty("s3sh.stdout.tty");
         boolean color = stdoutTty && !inv.noColor() && (env.get("NO_COLOR") == null || env.get("NO_COLOR").isEmpty());
@@ -208,6 +214,12 @@ public final class Main {
             CommandContext ctx = FrontEndContexts.script(session, registry, out, err, editor, stdout, stateDir);
             return ScriptMode.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), ctx, runner);
         }
+    }
+
+    private static int print(PrintStream stdout, String text) {
+        stdout.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        stdout.flush();
+        return ExitCode.OK;
     }
 
     /** s3sh's {@code editor} setting applies only when neither VISUAL nor EDITOR is set. */

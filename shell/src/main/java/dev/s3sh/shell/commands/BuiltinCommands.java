@@ -50,6 +50,7 @@ public final class BuiltinCommands {
                 .register(new ConnectCommand())
                 .register(new TuiCommand())
                 .register(new HelpCommand())
+                .register(new VersionCommand())
                 .register(new CompletionCommand())
                 .register(new ExitCommand());
     }
