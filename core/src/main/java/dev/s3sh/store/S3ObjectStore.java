@@ -513,11 +513,44 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public List<String> deleteObjects(String bucket, List<String> keys) {
-        if (keys.isEmpty()) return List.of();
-        List<ObjectIdentifier> ids = keys.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+        List<String> failed = new ArrayList<>();
+        List<ObjectIdentifier> ids = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            if (!xmlCanCarry(key)) {
+                // DeleteObjects names its keys in an XML body: one such key would make the server
+                // refuse the whole batch (400), so it goes alone, named in the URL
+                try {
+                    deleteObject(bucket, key);
+                } catch (StoreException e) {
+                    if ("Interrupted".equals(e.code())) throw e;
+                    failed.add(key + ": " + e.getMessage());
+                }
+            } else {
+                ids.add(ObjectIdentifier.builder().key(key).build());
+            }
+        }
+        if (ids.isEmpty()) return failed;
         var r = call(bucket, null, () -> s3.deleteObjects(b -> b.bucket(bucket)
                 .delete(Delete.builder().objects(ids).quiet(true).build())));
-        return r.errors().stream().map(e -> e.key() + ": " + e.code()).toList();
+        r.errors().forEach(e -> failed.add(e.key() + ": " + e.code()));
+        return failed;
+    }
+
+    /**
+     * False for a key an XML 1.0 body cannot hold as it is: C0 controls (tab, CR and LF included, as
+     * a parser may normalise them into another key), U+FFFE, U+FFFF and lone surrogate halves.
+     */
+    static boolean xmlCanCarry(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x20 || c == 0xfffe || c == 0xffff) return false;
+            if (Character.isHighSurrogate(c) && i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private volatile S3Presigner presigner;
