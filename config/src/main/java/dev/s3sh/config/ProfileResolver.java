@@ -72,6 +72,10 @@ public final class ProfileResolver {
         layers.add(flagLayer(o, false));
         Layer envLayer = envLayer();
         layers.add(envLayer);
+        if (name == null && src.s3cfgProblem != null) {
+            if (!envLayer.has(Field.ACCESS_KEY)) throw src.s3cfgProblem;
+            envLayer.warn(src.s3cfgProblem.getMessage() + " (not used: the keys come from the environment)");
+        }
         List<Layer> files = name == null ? List.of() : fileLayers(name, src);
         if (explicit && files.stream().anyMatch(l -> l.has(Field.ACCESS_KEY))) {
             for (Field f : CREDENTIALS) envLayer.remove(f);
@@ -143,6 +147,44 @@ public final class ProfileResolver {
         return result;
     }
 
+    /**
+     * Every secret value the configuration sources hold, whichever profile it belongs to: secret keys,
+     * session tokens and passwords of s3sh's file, the AWS files, the s3cmd file and the environment.
+     * A source that cannot be read adds nothing (it cannot have been shown either).
+     */
+    public Set<String> secretsInSources(ConnectionOptions o) {
+        Set<String> secrets = new java.util.HashSet<>();
+        for (String v : List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
+            if (env(v) != null) secrets.add(env(v).strip());
+        }
+        List<IniFile> files = new ArrayList<>();
+        try {
+            Sources src = sources(o);
+            files.addAll(src.aws.iniFiles());
+            files.add(src.s3cfgFile);
+            files.add(src.own.ini());
+            for (String section : src.own.ini() == null ? List.<String>of() : src.own.ini().sectionNames()) {
+                var s3cfg = src.own.ini().section(section).get("s3cfg");
+                if (s3cfg != null) files.add(IniFile.readIfExists(expand(s3cfg.value()), s3cfg.value()));
+            }
+        } catch (ConfigException e) {
+            // an unreadable source: what was read so far still counts
+        }
+        for (IniFile f : files) {
+            if (f == null) continue;
+            for (String section : f.sectionNames()) {
+                f.section(section).forEach((key, entry) -> {
+                    if (SECRET_SETTING.matcher(key).find() && entry.value() != null && !entry.value().isBlank()) {
+                        secrets.add(entry.value().strip());
+                    }
+                });
+            }
+        }
+        return secrets;
+    }
+
+    private static final java.util.regex.Pattern SECRET_SETTING = java.util.regex.Pattern.compile("secret|token|password|passwd");
+
     /** s3sh's own file: where {@code profile add} writes. */
     public Path ownConfigPath() {
         String xdg = env("XDG_CONFIG_HOME");
@@ -164,6 +206,8 @@ public final class ProfileResolver {
         final S3shConfigFile own = readOwn();
         final AwsFilesReader aws;
         final IniFile s3cfgFile;
+        /** Why the default ~/.s3cfg cannot be read; it stops the session only when that file is the one in use. */
+        final ConfigException s3cfgProblem;
         private Layer s3cfgLayer;
 
         Sources(ConnectionOptions o) {
@@ -173,8 +217,18 @@ public final class ProfileResolver {
             } else if (env("S3CMD_CONFIG") != null) {
                 s3cfgFile = mustExist(env("S3CMD_CONFIG"), "S3CMD_CONFIG");
             } else {
-                s3cfgFile = file(null, ".s3cfg");
+                IniFile found = null;
+                ConfigException problem = null;
+                try {
+                    found = file(null, ".s3cfg");
+                } catch (ConfigException e) {
+                    problem = e;
+                }
+                s3cfgFile = found;
+                s3cfgProblem = problem;
+                return;
             }
+            s3cfgProblem = null;
         }
 
         Layer s3cfg() {
@@ -253,7 +307,8 @@ public final class ProfileResolver {
 
     private Layer envLayer() {
         Layer l = new Layer("environment");
-        if (env("AWS_ACCESS_KEY_ID") != null) {
+        // either key alone makes this the layer of the keys, so build() names the one missing
+        if (env("AWS_ACCESS_KEY_ID") != null || env("AWS_SECRET_ACCESS_KEY") != null) {
             l.put(Field.ACCESS_KEY, env("AWS_ACCESS_KEY_ID"), "AWS_ACCESS_KEY_ID");
             l.put(Field.SECRET_KEY, env("AWS_SECRET_ACCESS_KEY"), "AWS_SECRET_ACCESS_KEY");
             l.put(Field.SESSION_TOKEN, env("AWS_SESSION_TOKEN"), "AWS_SESSION_TOKEN");
@@ -289,6 +344,8 @@ public final class ProfileResolver {
             }
         } else if (src.aws.has(name)) {
             layers.add(src.aws.read(name));
+        } else if (name.equals(S3CFG) && src.s3cfgProblem != null) {
+            throw src.s3cfgProblem;
         } else if (name.equals(S3CFG) && src.s3cfg() != null) {
             layers.add(src.s3cfg());
         } else {
@@ -401,6 +458,12 @@ public final class ProfileResolver {
     static URI parseEndpoint(String endpoint, String source) {
         String from = source == null ? "" : " (from " + source + ")";
         String withScheme = endpoint.contains("://") ? endpoint : "https://" + endpoint;
+        if (hasUserInfo(withScheme)) {
+            // s3sh signs with the profile's keys; a password in the URL would only end up shown in
+            // profile show, --debug and messages. The URL is not repeated here, as it holds that password.
+            throw new ConfigException("the endpoint" + from + " holds a user name or password before '@': "
+                    + "give it without one, as http://HOST:PORT or https://HOST, and the keys as the profile's keys");
+        }
         URI uri;
         try {
             uri = URI.create(withScheme);
@@ -411,6 +474,14 @@ public final class ProfileResolver {
             throw new ConfigException("endpoint '" + endpoint + "'" + from + " is not an http(s) URL: give it as http://HOST:PORT or https://HOST");
         }
         return uri;
+    }
+
+    /** True when the authority ({@code //…} up to the first '/', '?' or '#') has a {@code user@} part. */
+    private static boolean hasUserInfo(String url) {
+        int start = url.indexOf("://") + 3;
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) end++;
+        return url.substring(start, end).contains("@");
     }
 
     static boolean looksLocal(URI uri) {
