@@ -64,6 +64,16 @@ public final class Repl {
         this.env = env;
     }
 
+    /** The one sentence about a history file that cannot be kept, shown once between lines. */
+    private final AtomicReference<String> historyNotice = new AtomicReference<>();
+
+    private void showHistoryNotice() {
+        String notice = historyNotice.getAndSet(null);
+        if (notice == null) return;
+        terminal.writer().println("s3sh: warning: " + dev.s3sh.text.TerminalText.visible(notice));
+        terminal.flush();
+    }
+
     public static Parser parser() {
         DefaultParser parser = new QuotingParser();
         parser.setEofOnUnclosedQuote(false);
@@ -78,7 +88,7 @@ public final class Repl {
                 .parser(parser())
                 .completer(new ShellCompleter(CompletionEngine.forSession(session, registry), color))
                 .highlighter(new ShellHighlighter(registry, color))
-                .history(new SecretFilteringHistory(session::knownSecrets))
+                .history(new SecretFilteringHistory(session::knownSecrets, historyFile, historyNotice::set))
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.HISTORY_FILE_SIZE, 5000)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
@@ -101,12 +111,14 @@ public final class Repl {
             while (!ctx.exitRequested()) {
                 String line;
                 try {
+                    showHistoryNotice();
                     line = reader.readLine(prompt());
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C at the prompt clears the line
                 } catch (EndOfFileException e) {
                     break;
                 }
+                showHistoryNotice();
                 List<String> words;
                 try {
                     words = words(reader.getParser(), line);
