@@ -92,7 +92,8 @@ public final class S3ObjectStore implements ObjectStore {
                 .overrideConfiguration(o -> o
                         .apiCallTimeout(timeouts.call())
                         .apiCallAttemptTimeout(timeouts.attempt())
-                        .executionInterceptors(wireLog == null ? List.of() : List.of(new WireLog(wireLog))))
+                        .executionInterceptors(wireLog == null ? List.of(new ResponseCap(ResponseCap.DEFAULT_LIMIT))
+                                : List.of(new ResponseCap(ResponseCap.DEFAULT_LIMIT), new WireLog(wireLog))))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials(profile)));
         if (profile.endpoint() != null) builder.endpointOverride(profile.endpoint());
         this.s3 = builder.build();
