@@ -18,6 +18,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -82,6 +83,37 @@ public final class Repl {
     }
 
     public int run() {
+        Attributes before = withoutQuitKey(terminal);
+        try {
+            return runLines();
+        } finally {
+            if (before != null) terminal.setAttributes(before);
+        }
+    }
+
+    /**
+     * Ctrl-\ makes the terminal send SIGQUIT, on which the JVM prints a thread dump into the
+     * operator's screen. The JVM cannot hand that signal to us (it keeps SIGQUIT for the dump and
+     * for jcmd's attach), and -Xrs or -XX:+ReduceSignalUsage would make Ctrl-\ kill the shell and
+     * break jcmd. So the REPL turns the quit key off in its own terminal while it runs (as readline
+     * programs that own the line do with other keys) and gives the settings back at the end.
+     * Returns the settings to restore, or null when they could not be changed.
+     */
+    static Attributes withoutQuitKey(Terminal terminal) {
+        try {
+            Attributes before = terminal.getAttributes();
+            Attributes noQuit = new Attributes(before);
+            // _POSIX_VDISABLE: 0 on Linux, 0xff on the BSDs and macOS
+            boolean bsd = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).matches(".*(mac|bsd|darwin).*");
+            noQuit.setControlChar(Attributes.ControlChar.VQUIT, bsd ? 0xff : 0);
+            terminal.setAttributes(noQuit);
+            return before;
+        } catch (RuntimeException e) {
+            return null; // a terminal without settings (dumb): nothing to turn off
+        }
+    }
+
+    private int runLines() {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("s3sh")
