@@ -69,13 +69,11 @@ public final class ProfileResolver {
         if (name == null && src.s3cfg() != null) name = S3CFG;
 
         List<Layer> layers = new ArrayList<>();
-        layers.add(flagLayer(o, false));
+        Layer flags = flagLayer(o, false);
+        layers.add(flags);
         Layer envLayer = envLayer();
         layers.add(envLayer);
-        if (name == null && src.s3cfgProblem != null) {
-            if (!envLayer.has(Field.ACCESS_KEY)) throw src.s3cfgProblem;
-            envLayer.warn(src.s3cfgProblem.getMessage() + " (not used: the keys come from the environment)");
-        }
+        src.checkProblems(explicit || env("AWS_PROFILE") != null, flags, envLayer);
         List<Layer> files = name == null ? List.of() : fileLayers(name, src);
         if (explicit && files.stream().anyMatch(l -> l.has(Field.ACCESS_KEY))) {
             for (Field f : CREDENTIALS) envLayer.remove(f);
@@ -91,6 +89,7 @@ public final class ProfileResolver {
     /** A named profile from the files, for {@code profile use}; only the TLS flags still apply. */
     public ResolvedProfile resolveNamed(String name, ConnectionOptions o) {
         Sources src = sources(o);
+        if (!src.problems.isEmpty()) throw src.problems.get(0);
         List<Layer> layers = new ArrayList<>();
         layers.add(flagLayer(o, true));
         layers.addAll(fileLayers(name, src));
@@ -132,7 +131,9 @@ public final class ProfileResolver {
 
     /** Every profile the files define, s3sh's first, then AWS's, then the s3cmd file. */
     public List<Available> available(ConnectionOptions o) {
-        return available(sources(o));
+        Sources src = sources(o);
+        if (!src.problems.isEmpty()) throw src.problems.get(0);
+        return available(src);
     }
 
     private List<Available> available(Sources src) {
@@ -196,39 +197,64 @@ public final class ProfileResolver {
 
     /** s3sh's own settings ({@code [settings]}: default_profile, dialect, editor, color). */
     public S3shConfigFile ownConfig() {
-        return readOwn();
+        try {
+            return readOwn();
+        } catch (ConfigException e) {
+            // resolving the profile reads it again and says what is wrong, or that it is not in use
+            return S3shConfigFile.read(Path.of("/nonexistent/s3sh/config"), "(s3sh config not read)");
+        }
     }
 
     // ---------------------------------------------------------------------------------------
 
     /** All files, read afresh (they are small; edits made during a session are seen). */
     private final class Sources {
-        final S3shConfigFile own = readOwn();
+        /**
+         * Files that exist but cannot be read (a directory, not UTF-8, broken syntax). They stop the
+         * session only when they may be in use: see {@link #checkProblems}.
+         */
+        final List<ConfigException> problems = new ArrayList<>();
+        final S3shConfigFile own;
         final AwsFilesReader aws;
         final IniFile s3cfgFile;
-        /** Why the default ~/.s3cfg cannot be read; it stops the session only when that file is the one in use. */
-        final ConfigException s3cfgProblem;
         private Layer s3cfgLayer;
 
         Sources(ConnectionOptions o) {
-            aws = new AwsFilesReader(file("AWS_CONFIG_FILE", ".aws/config"), file("AWS_SHARED_CREDENTIALS_FILE", ".aws/credentials"));
+            S3shConfigFile ownFile = tolerant(ProfileResolver.this::readOwn);
+            own = ownFile != null ? ownFile : S3shConfigFile.read(Path.of("/nonexistent/s3sh/config"), "(s3sh config not read)");
+            aws = new AwsFilesReader(tolerant(() -> file("AWS_CONFIG_FILE", ".aws/config")),
+                    tolerant(() -> file("AWS_SHARED_CREDENTIALS_FILE", ".aws/credentials")));
             if (o.s3cfgFile() != null) {
                 s3cfgFile = mustExist(o.s3cfgFile(), "-c");
             } else if (env("S3CMD_CONFIG") != null) {
                 s3cfgFile = mustExist(env("S3CMD_CONFIG"), "S3CMD_CONFIG");
             } else {
-                IniFile found = null;
-                ConfigException problem = null;
-                try {
-                    found = file(null, ".s3cfg");
-                } catch (ConfigException e) {
-                    problem = e;
-                }
-                s3cfgFile = found;
-                s3cfgProblem = problem;
-                return;
+                s3cfgFile = tolerant(() -> file(null, ".s3cfg"));
             }
-            s3cfgProblem = null;
+        }
+
+        private <T> T tolerant(java.util.function.Supplier<T> read) {
+            try {
+                return read.get();
+            } catch (ConfigException e) {
+                problems.add(e);
+                return null;
+            }
+        }
+
+        /**
+         * A file that cannot be read is not in use when the session is fully given by the command
+         * line and the environment (keys and endpoint) and no profile is named: then it is a warning.
+         * Otherwise its problem is the answer, as it may hold the profile asked for.
+         */
+        void checkProblems(boolean profileNamed, Layer flags, Layer envLayer) {
+            if (problems.isEmpty()) return;
+            boolean given = !profileNamed && envLayer.has(Field.ACCESS_KEY)
+                    && (flags.has(Field.ENDPOINT) || envLayer.has(Field.ENDPOINT));
+            if (!given) throw problems.get(0);
+            for (ConfigException e : problems) {
+                envLayer.warn(e.getMessage() + " (not used: the keys and the endpoint come from the command line and the environment)");
+            }
         }
 
         Layer s3cfg() {
@@ -344,8 +370,6 @@ public final class ProfileResolver {
             }
         } else if (src.aws.has(name)) {
             layers.add(src.aws.read(name));
-        } else if (name.equals(S3CFG) && src.s3cfgProblem != null) {
-            throw src.s3cfgProblem;
         } else if (name.equals(S3CFG) && src.s3cfg() != null) {
             layers.add(src.s3cfg());
         } else {

@@ -53,11 +53,26 @@ class HostileConfigTest {
         ResolvedProfile p = f.resolve(endpoint);
         assertEquals("AK", p.profile().accessKey());
         assertTrue(p.warnings().stream().anyMatch(w -> w.contains(".s3cfg") && w.contains("not used")), p.warnings().toString());
-        // when it is the only source, its problem is the answer
+        // when it may be the source in use, its problem is the answer
         ConfigFixture alone = new ConfigFixture(home);
         ConfigException e = assertThrows(ConfigException.class, alone::resolve);
         assertTrue(e.getMessage().contains("directory"), e.getMessage());
         assertThrows(ConfigException.class, () -> f.resolve(profile("s3cfg")));
+    }
+
+    @Test
+    void unreadableAwsAndS3shFilesThatAreNotUsedDoNotStopTheSession() throws Exception {
+        for (String broken : java.util.List.of(".aws/credentials", ".aws/config", OWN)) {
+            Path h = Files.createTempDirectory(home, "h");
+            Files.createDirectories(h.resolve(broken));
+            ConfigFixture f = new ConfigFixture(h).env("AWS_ACCESS_KEY_ID", "AK").env("AWS_SECRET_ACCESS_KEY", "sk");
+            ResolvedProfile p = f.resolve(new ConnectionOptions("http://127.0.0.1:7480", null, null, null, null));
+            assertEquals("AK", p.profile().accessKey(), broken);
+            assertTrue(p.warnings().stream().anyMatch(w -> w.contains("directory") && w.contains("not used")), broken + ": " + p.warnings());
+            // without an endpoint the file may hold it: its problem is the answer
+            assertThrows(ConfigException.class, f::resolve, broken);
+            assertThrows(ConfigException.class, () -> f.resolve(profile("x")), broken);
+        }
     }
 
     @Test
