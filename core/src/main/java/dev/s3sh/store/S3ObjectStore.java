@@ -92,14 +92,20 @@ public final class S3ObjectStore implements ObjectStore {
                 .overrideConfiguration(o -> o
                         .apiCallTimeout(timeouts.call())
                         .apiCallAttemptTimeout(timeouts.attempt())
-                        .executionInterceptors(wireLog == null ? List.of(new ResponseCap(ResponseCap.DEFAULT_LIMIT))
-                                : List.of(new ResponseCap(ResponseCap.DEFAULT_LIMIT), new WireLog(wireLog))))
+                        .executionInterceptors(interceptors(wireLog)))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials(profile)));
         if (profile.endpoint() != null) builder.endpointOverride(profile.endpoint());
         this.s3 = builder.build();
         this.probe = new CorsProbe(profile, http, s3.utilities());
         // a failure to reach a bucket names the host the request went to: BUCKET.HOST when virtual-hosted
         this.errors = new ErrorTranslator(profile.endpointLabel(), bucket -> origin(probe.url(bucket, null)));
+    }
+
+    /** The cap comes first, so that what the others read is already capped. */
+    private static List<ExecutionInterceptor> interceptors(PrintWriter wireLog) {
+        List<ExecutionInterceptor> list = new ArrayList<>(List.of(new ResponseCap(ResponseCap.DEFAULT_LIMIT), new XmlKeyRefs()));
+        if (wireLog != null) list.add(new WireLog(wireLog));
+        return list;
     }
 
     private static AwsCredentials credentials(Profile p) {
@@ -152,6 +158,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public ListPage listPage(String bucket, String prefix, String delimiter, int maxKeys, String token) {
+        boolean plain = prefix != null && prefix.contains("%");
         ListObjectsV2Response r = call(bucket, null, () -> s3.listObjectsV2(b -> b.bucket(bucket)
                 .prefix(prefix == null || prefix.isEmpty() ? null : prefix)
                 .delimiter(delimiter)
@@ -159,12 +166,12 @@ public final class S3ObjectStore implements ObjectStore {
                 // keys come URL-encoded (the SDK decodes them): a key holding a character XML 1.0 cannot
                 // carry (ESC, say) would otherwise make the whole listing unreadable. RGW echoes the prefix
                 // without encoding it, so a prefix holding '%' is listed plain (the SDK could not decode it)
-                .encodingType(prefix != null && prefix.contains("%") ? null : EncodingType.URL)
+                .encodingType(plain ? null : EncodingType.URL)
                 .continuationToken(token)));
-        List<String> prefixes = r.commonPrefixes().stream().map(CommonPrefix::prefix).toList();
+        List<String> prefixes = r.commonPrefixes().stream().map(p -> plain ? XmlKeyRefs.decode(p.prefix()) : p.prefix()).toList();
         List<ObjectSummary> objects = new ArrayList<>(r.contents().size());
         for (S3Object o : r.contents()) {
-            objects.add(new ObjectSummary(o.key(), o.size() == null ? 0 : o.size(), o.lastModified(),
+            objects.add(new ObjectSummary(plain ? XmlKeyRefs.decode(o.key()) : o.key(), o.size() == null ? 0 : o.size(), o.lastModified(),
                     o.storageClassAsString(), o.eTag()));
         }
         return new ListPage(prefixes, objects, Boolean.TRUE.equals(r.isTruncated()) ? r.nextContinuationToken() : null);
@@ -461,9 +468,10 @@ public final class S3ObjectStore implements ObjectStore {
             String km = keyMarker, im = idMarker;
             var r = call(bucket, null, () -> s3.listMultipartUploads(b -> b.bucket(bucket)
                     .prefix(prefix == null || prefix.isEmpty() ? null : prefix).keyMarker(km).uploadIdMarker(im)));
-            for (MultipartUpload u : r.uploads()) result.add(new UploadSummary(u.key(), u.uploadId(), u.initiated()));
+            // RGW ignores encoding-type here: keys XML 1.0 cannot hold come as markers (XmlKeyRefs)
+            for (MultipartUpload u : r.uploads()) result.add(new UploadSummary(XmlKeyRefs.decode(u.key()), u.uploadId(), u.initiated()));
             if (!Boolean.TRUE.equals(r.isTruncated())) return result;
-            keyMarker = r.nextKeyMarker();
+            keyMarker = XmlKeyRefs.decode(r.nextKeyMarker());
             idMarker = r.nextUploadIdMarker();
         }
     }

@@ -2,6 +2,7 @@ package dev.s3sh.store;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,5 +25,16 @@ class XmlKeysTest {
         assertFalse(S3ObjectStore.xmlCanCarry("x\uFFFE"));
         assertFalse(S3ObjectStore.xmlCanCarry("lone \uD83D high"));
         assertFalse(S3ObjectStore.xmlCanCarry("lone \uDE00 low"));
+    }
+
+    @Test
+    void referencesXmlCannotHoldBecomeMarkersThatDecodeToTheKey() {
+        String xml = "<Key>a&#x1b;]0;T&#7;&amp;&#x41;\uFDD0b</Key>";
+        String encoded = XmlKeyRefs.encode(xml);
+        assertFalse(encoded.contains("&#x1b;") || encoded.contains("&#7;"), encoded);
+        assertTrue(encoded.contains("&#x41;") && encoded.contains("&amp;"), "legal references stay: " + encoded);
+        String parsed = encoded.substring(5, encoded.length() - 6).replace("&#x41;", "A").replace("&amp;", "&");
+        assertEquals("a\u001b]0;T\u0007&A\uFDD0b", XmlKeyRefs.decode(parsed));
+        assertEquals("plain", XmlKeyRefs.decode("plain"));
     }
 }

@@ -66,8 +66,22 @@ class HostileKeyDeleteIT {
     }
 
     @Test
+    void multipartPutOfSuchAKeyCompletes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = ItSupport.randomFile(dir, "big.bin", (6L << 20) + 17, 7);
+        String key = "mp-\u001b]0;TITLE\u0007.bin";
+        // the answers to starting and completing the upload echo the key as &#x1b;
+        ok(shell, "put", "--multipart-threshold", "5M", "--part-size", "5M", file.toString(), "s3://" + bucket + "/" + key);
+        assertEquals(List.of(key), keys());
+        assertEquals((6L << 20) + 17, store.stat(bucket, key).size());
+        assertEquals(List.of(), store.listUploads(bucket, ""), "no upload left behind");
+    }
+
+    @Test
     void rbForceRemovesABucketHoldingSuchKeys() {
         fill("");
+        // the answer to starting it echoes the key as &#x1b;, which XML 1.0 parsers refuse
+        store.startMultipart(bucket, "upload-\u001b[2J", "text/plain", java.util.Map.of());
+        assertEquals(1, store.listUploads(bucket, "").size());
         ShellHarness.Result r = ok(shell, "rb", "--force", "--yes", "s3://" + bucket);
         var gone = assertThrows(dev.s3sh.store.StoreException.class, () -> store.checkBucket(bucket), r.toString());
         assertEquals(404, gone.status());
