@@ -18,6 +18,10 @@ public final class ProfileCatalog {
     private final Map<String, ResolvedProfile> session = new LinkedHashMap<>();
     /** Every profile resolved so far, by name: what {@code profile show} explains. */
     private final Map<String, ResolvedProfile> resolved = new LinkedHashMap<>();
+    /** Secrets given to {@link #add} in this session (typed at a hidden prompt, say). */
+    private final java.util.Set<String> given = new java.util.HashSet<>();
+    /** The secrets the configuration sources hold, read once and again after {@link #add}; null until read. */
+    private java.util.Set<String> inSources;
 
     /** {@code resolver} may be null: then only profiles made in the session are known. */
     public ProfileCatalog(ProfileResolver resolver, ConnectionOptions options) {
@@ -67,9 +71,15 @@ public final class ProfileCatalog {
         return p != null && p.profile().equals(profile) ? p : ResolvedProfile.of(profile, "set up in code");
     }
 
-    /** The secret keys and session tokens of every profile this session has loaded: never to be shown or kept. */
+    /**
+     * Every secret this session has read or been given, whichever profile it belongs to: those of the
+     * profiles it loaded, those typed to {@link #add}, and every secret the configuration files and
+     * the environment hold. Never to be shown or kept.
+     */
     public synchronized java.util.Set<String> knownSecrets() {
-        java.util.Set<String> secrets = new java.util.HashSet<>();
+        if (inSources == null) inSources = resolver == null ? java.util.Set.of() : resolver.secretsInSources(options);
+        java.util.Set<String> secrets = new java.util.HashSet<>(inSources);
+        secrets.addAll(given);
         for (ResolvedProfile p : resolved.values()) {
             if (p.profile().secretKey() != null) secrets.add(p.profile().secretKey());
             if (p.profile().sessionToken() != null) secrets.add(p.profile().sessionToken());
@@ -104,8 +114,15 @@ public final class ProfileCatalog {
     public Path add(String name, Map<String, String> values) {
         if (resolver == null) throw new ConfigException("this session has no configuration file to add profiles to");
         Path file = resolver.ownConfigPath();
+        synchronized (this) {
+            for (String k : List.of("secret_key", "session_token")) {
+                String v = values.get(k);
+                if (v != null && !v.isBlank()) given.add(v.strip());
+            }
+        }
         S3shConfigFile.writeProfile(file, name, values);
         synchronized (this) {
+            inSources = null;
             session.remove(name);
             resolved.remove(name);
         }

@@ -69,9 +69,11 @@ public final class ProfileResolver {
         if (name == null && src.s3cfg() != null) name = S3CFG;
 
         List<Layer> layers = new ArrayList<>();
-        layers.add(flagLayer(o, false));
+        Layer flags = flagLayer(o, false);
+        layers.add(flags);
         Layer envLayer = envLayer();
         layers.add(envLayer);
+        src.checkProblems(explicit || env("AWS_PROFILE") != null, flags, envLayer);
         List<Layer> files = name == null ? List.of() : fileLayers(name, src);
         if (explicit && files.stream().anyMatch(l -> l.has(Field.ACCESS_KEY))) {
             for (Field f : CREDENTIALS) envLayer.remove(f);
@@ -87,6 +89,7 @@ public final class ProfileResolver {
     /** A named profile from the files, for {@code profile use}; only the TLS flags still apply. */
     public ResolvedProfile resolveNamed(String name, ConnectionOptions o) {
         Sources src = sources(o);
+        if (!src.problems.isEmpty()) throw src.problems.get(0);
         List<Layer> layers = new ArrayList<>();
         layers.add(flagLayer(o, true));
         layers.addAll(fileLayers(name, src));
@@ -128,7 +131,9 @@ public final class ProfileResolver {
 
     /** Every profile the files define, s3sh's first, then AWS's, then the s3cmd file. */
     public List<Available> available(ConnectionOptions o) {
-        return available(sources(o));
+        Sources src = sources(o);
+        if (!src.problems.isEmpty()) throw src.problems.get(0);
+        return available(src);
     }
 
     private List<Available> available(Sources src) {
@@ -143,6 +148,44 @@ public final class ProfileResolver {
         return result;
     }
 
+    /**
+     * Every secret value the configuration sources hold, whichever profile it belongs to: secret keys,
+     * session tokens and passwords of s3sh's file, the AWS files, the s3cmd file and the environment.
+     * A source that cannot be read adds nothing (it cannot have been shown either).
+     */
+    public Set<String> secretsInSources(ConnectionOptions o) {
+        Set<String> secrets = new java.util.HashSet<>();
+        for (String v : List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
+            if (env(v) != null) secrets.add(env(v).strip());
+        }
+        List<IniFile> files = new ArrayList<>();
+        try {
+            Sources src = sources(o);
+            files.addAll(src.aws.iniFiles());
+            files.add(src.s3cfgFile);
+            files.add(src.own.ini());
+            for (String section : src.own.ini() == null ? List.<String>of() : src.own.ini().sectionNames()) {
+                var s3cfg = src.own.ini().section(section).get("s3cfg");
+                if (s3cfg != null) files.add(IniFile.readIfExists(expand(s3cfg.value()), s3cfg.value()));
+            }
+        } catch (ConfigException e) {
+            // an unreadable source: what was read so far still counts
+        }
+        for (IniFile f : files) {
+            if (f == null) continue;
+            for (String section : f.sectionNames()) {
+                f.section(section).forEach((key, entry) -> {
+                    if (SECRET_SETTING.matcher(key).find() && entry.value() != null && !entry.value().isBlank()) {
+                        secrets.add(entry.value().strip());
+                    }
+                });
+            }
+        }
+        return secrets;
+    }
+
+    private static final java.util.regex.Pattern SECRET_SETTING = java.util.regex.Pattern.compile("secret|token|password|passwd");
+
     /** s3sh's own file: where {@code profile add} writes. */
     public Path ownConfigPath() {
         String xdg = env("XDG_CONFIG_HOME");
@@ -154,26 +197,63 @@ public final class ProfileResolver {
 
     /** s3sh's own settings ({@code [settings]}: default_profile, dialect, editor, color). */
     public S3shConfigFile ownConfig() {
-        return readOwn();
+        try {
+            return readOwn();
+        } catch (ConfigException e) {
+            // resolving the profile reads it again and says what is wrong, or that it is not in use
+            return S3shConfigFile.read(Path.of("/nonexistent/s3sh/config"), "(s3sh config not read)");
+        }
     }
 
     // ---------------------------------------------------------------------------------------
 
     /** All files, read afresh (they are small; edits made during a session are seen). */
     private final class Sources {
-        final S3shConfigFile own = readOwn();
+        /**
+         * Files that exist but cannot be read (a directory, not UTF-8, broken syntax). They stop the
+         * session only when they may be in use: see {@link #checkProblems}.
+         */
+        final List<ConfigException> problems = new ArrayList<>();
+        final S3shConfigFile own;
         final AwsFilesReader aws;
         final IniFile s3cfgFile;
         private Layer s3cfgLayer;
 
         Sources(ConnectionOptions o) {
-            aws = new AwsFilesReader(file("AWS_CONFIG_FILE", ".aws/config"), file("AWS_SHARED_CREDENTIALS_FILE", ".aws/credentials"));
+            S3shConfigFile ownFile = tolerant(ProfileResolver.this::readOwn);
+            own = ownFile != null ? ownFile : S3shConfigFile.read(Path.of("/nonexistent/s3sh/config"), "(s3sh config not read)");
+            aws = new AwsFilesReader(tolerant(() -> file("AWS_CONFIG_FILE", ".aws/config")),
+                    tolerant(() -> file("AWS_SHARED_CREDENTIALS_FILE", ".aws/credentials")));
             if (o.s3cfgFile() != null) {
                 s3cfgFile = mustExist(o.s3cfgFile(), "-c");
             } else if (env("S3CMD_CONFIG") != null) {
                 s3cfgFile = mustExist(env("S3CMD_CONFIG"), "S3CMD_CONFIG");
             } else {
-                s3cfgFile = file(null, ".s3cfg");
+                s3cfgFile = tolerant(() -> file(null, ".s3cfg"));
+            }
+        }
+
+        private <T> T tolerant(java.util.function.Supplier<T> read) {
+            try {
+                return read.get();
+            } catch (ConfigException e) {
+                problems.add(e);
+                return null;
+            }
+        }
+
+        /**
+         * A file that cannot be read is not in use when the session is fully given by the command
+         * line and the environment (keys and endpoint) and no profile is named: then it is a warning.
+         * Otherwise its problem is the answer, as it may hold the profile asked for.
+         */
+        void checkProblems(boolean profileNamed, Layer flags, Layer envLayer) {
+            if (problems.isEmpty()) return;
+            boolean given = !profileNamed && envLayer.has(Field.ACCESS_KEY)
+                    && (flags.has(Field.ENDPOINT) || envLayer.has(Field.ENDPOINT));
+            if (!given) throw problems.get(0);
+            for (ConfigException e : problems) {
+                envLayer.warn(e.getMessage() + " (not used: the keys and the endpoint come from the command line and the environment)");
             }
         }
 
@@ -253,7 +333,8 @@ public final class ProfileResolver {
 
     private Layer envLayer() {
         Layer l = new Layer("environment");
-        if (env("AWS_ACCESS_KEY_ID") != null) {
+        // either key alone makes this the layer of the keys, so build() names the one missing
+        if (env("AWS_ACCESS_KEY_ID") != null || env("AWS_SECRET_ACCESS_KEY") != null) {
             l.put(Field.ACCESS_KEY, env("AWS_ACCESS_KEY_ID"), "AWS_ACCESS_KEY_ID");
             l.put(Field.SECRET_KEY, env("AWS_SECRET_ACCESS_KEY"), "AWS_SECRET_ACCESS_KEY");
             l.put(Field.SESSION_TOKEN, env("AWS_SESSION_TOKEN"), "AWS_SESSION_TOKEN");
@@ -403,6 +484,12 @@ public final class ProfileResolver {
     static URI parseEndpoint(String endpoint, String source) {
         String from = source == null ? "" : " (from " + source + ")";
         String withScheme = endpoint.contains("://") ? endpoint : "https://" + endpoint;
+        if (hasUserInfo(withScheme)) {
+            // s3sh signs with the profile's keys; a password in the URL would only end up shown in
+            // profile show, --debug and messages. The URL is not repeated here, as it holds that password.
+            throw new ConfigException("the endpoint" + from + " holds a user name or password before '@': "
+                    + "give it without one, as http://HOST:PORT or https://HOST, and the keys as the profile's keys");
+        }
         URI uri;
         try {
             uri = URI.create(withScheme);
@@ -413,6 +500,14 @@ public final class ProfileResolver {
             throw new ConfigException("endpoint '" + endpoint + "'" + from + " is not an http(s) URL: give it as http://HOST:PORT or https://HOST");
         }
         return uri;
+    }
+
+    /** True when the authority ({@code //…} up to the first '/', '?' or '#') has a {@code user@} part. */
+    private static boolean hasUserInfo(String url) {
+        int start = url.indexOf("://") + 3;
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) end++;
+        return url.substring(start, end).contains("@");
     }
 
     static boolean looksLocal(URI uri) {

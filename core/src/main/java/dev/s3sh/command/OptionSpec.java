@@ -24,6 +24,6 @@ public record OptionSpec(String name, Character shortName, ValueKind value, bool
     /** How help and the man page name it: {@code -o, --output text|json} or {@code --file LOCAL_FILE}. */
     public String label() {
         return (shortName != null ? "-" + shortName + ", " : "") + "--" + name
-                + (takesValue() ? " " + (value.choices().isEmpty() ? value.kind().toUpperCase() : String.join("|", value.choices())) : "");
+                + (takesValue() ? " " + (value.choices().isEmpty() ? value.name().toUpperCase() : String.join("|", value.choices())) : "");
     }
 }

@@ -72,6 +72,10 @@ final class CorsXmlExchange {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            // more than any server stores (RGW: 1 MiB): the same refusal as every other answer too large to hold
+            if (body.length > CorsParser.MAX_STORED_DOCUMENT_BYTES) {
+                throw new ResponseCap.TooLarge("GetBucketCors", CorsParser.MAX_STORED_DOCUMENT_BYTES, -1);
+            }
             return Optional.of(new ByteArrayInputStream(EMPTY_CONFIGURATION));
         }
 

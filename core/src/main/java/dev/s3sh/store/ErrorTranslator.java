@@ -53,6 +53,9 @@ final class ErrorTranslator {
 
     StoreException translate(RuntimeException e, String bucket, String key) {
         if (e instanceof StoreException se) return se;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ResponseCap.TooLarge big) return tooLarge(big);
+        }
         if (e instanceof AwsServiceException ase) {
             String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
             int status = ase.statusCode();
@@ -76,6 +79,16 @@ final class ErrorTranslator {
         }
         if (e instanceof SdkClientException) return network(e, server(bucket));
         return new StoreException("Unexpected", 0, "unexpected error: " + firstLine(String.valueOf(e.getMessage())), e);
+    }
+
+    private StoreException tooLarge(ResponseCap.TooLarge big) {
+        String size = big.declared > big.limit ? "of " + mib(big.declared) : "larger than " + mib(big.limit);
+        return new StoreException("ResponseTooLarge", 0, endpoint + " sent an answer " + size + " to " + big.operation
+                + ", more than s3sh holds in memory (" + mib(big.limit) + "): is the endpoint an S3 server?");
+    }
+
+    private static String mib(long bytes) {
+        return bytes >= (1L << 20) ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 
     /** A failure below HTTP (connect, DNS, TLS, timeout), from the SDK or from our own HTTP calls. */

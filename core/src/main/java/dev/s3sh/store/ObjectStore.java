@@ -86,7 +86,10 @@ public interface ObjectStore extends AutoCloseable {
     String copyPart(String srcBucket, String srcKey, String bucket, String key, String uploadId, int partNumber,
                     long first, long last);
 
-    /** Deletes up to 1000 keys in one request; returns the keys that could not be deleted with the reason. */
+    /**
+     * Deletes up to 1000 keys, in one request where the request's XML can name them (others one by one);
+     * returns the keys that could not be deleted with the reason, as they are (escape them to print).
+     */
     List<String> deleteObjects(String bucket, List<String> keys);
 
     /** A SigV4 presigned URL for {@code method} (GET, PUT, HEAD or DELETE) valid for {@code ttl}. */

@@ -95,13 +95,20 @@ public final class S3ObjectStore implements ObjectStore {
                 .overrideConfiguration(o -> o
                         .apiCallTimeout(timeouts.call())
                         .apiCallAttemptTimeout(timeouts.attempt())
-                        .executionInterceptors(wireLog == null ? List.of() : List.of(new WireLog(wireLog))))
+                        .executionInterceptors(interceptors(wireLog)))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials(profile)));
         if (profile.endpoint() != null) builder.endpointOverride(profile.endpoint());
         this.s3 = builder.build();
         this.probe = new CorsProbe(profile, http, s3.utilities());
         // a failure to reach a bucket names the host the request went to: BUCKET.HOST when virtual-hosted
         this.errors = new ErrorTranslator(profile.endpointLabel(), bucket -> origin(probe.url(bucket, null)));
+    }
+
+    /** The cap comes first, so that what the others read is already capped. */
+    private static List<ExecutionInterceptor> interceptors(PrintWriter wireLog) {
+        List<ExecutionInterceptor> list = new ArrayList<>(List.of(new ResponseCap(ResponseCap.DEFAULT_LIMIT), new XmlKeyRefs()));
+        if (wireLog != null) list.add(new WireLog(wireLog));
+        return list;
     }
 
     private static AwsCredentials credentials(Profile p) {
@@ -154,6 +161,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public ListPage listPage(String bucket, String prefix, String delimiter, int maxKeys, String token) {
+        boolean plain = prefix != null && prefix.contains("%");
         ListObjectsV2Response r = call(bucket, null, () -> s3.listObjectsV2(b -> b.bucket(bucket)
                 .prefix(prefix == null || prefix.isEmpty() ? null : prefix)
                 .delimiter(delimiter)
@@ -161,12 +169,12 @@ public final class S3ObjectStore implements ObjectStore {
                 // keys come URL-encoded (the SDK decodes them): a key holding a character XML 1.0 cannot
                 // carry (ESC, say) would otherwise make the whole listing unreadable. RGW echoes the prefix
                 // without encoding it, so a prefix holding '%' is listed plain (the SDK could not decode it)
-                .encodingType(prefix != null && prefix.contains("%") ? null : EncodingType.URL)
+                .encodingType(plain ? null : EncodingType.URL)
                 .continuationToken(token)));
-        List<String> prefixes = r.commonPrefixes().stream().map(CommonPrefix::prefix).toList();
+        List<String> prefixes = r.commonPrefixes().stream().map(p -> plain ? XmlKeyRefs.decode(p.prefix()) : p.prefix()).toList();
         List<ObjectSummary> objects = new ArrayList<>(r.contents().size());
         for (S3Object o : r.contents()) {
-            objects.add(new ObjectSummary(o.key(), o.size() == null ? 0 : o.size(), o.lastModified(),
+            objects.add(new ObjectSummary(plain ? XmlKeyRefs.decode(o.key()) : o.key(), o.size() == null ? 0 : o.size(), o.lastModified(),
                     o.storageClassAsString(), o.eTag()));
         }
         return new ListPage(prefixes, objects, Boolean.TRUE.equals(r.isTruncated()) ? r.nextContinuationToken() : null);
@@ -451,9 +459,10 @@ public final class S3ObjectStore implements ObjectStore {
             String km = keyMarker, im = idMarker;
             var r = call(bucket, null, () -> s3.listMultipartUploads(b -> b.bucket(bucket)
                     .prefix(prefix == null || prefix.isEmpty() ? null : prefix).keyMarker(km).uploadIdMarker(im)));
-            for (MultipartUpload u : r.uploads()) result.add(new UploadSummary(u.key(), u.uploadId(), u.initiated()));
+            // RGW ignores encoding-type here: keys XML 1.0 cannot hold come as markers (XmlKeyRefs)
+            for (MultipartUpload u : r.uploads()) result.add(new UploadSummary(XmlKeyRefs.decode(u.key()), u.uploadId(), u.initiated()));
             if (!Boolean.TRUE.equals(r.isTruncated())) return result;
-            keyMarker = r.nextKeyMarker();
+            keyMarker = XmlKeyRefs.decode(r.nextKeyMarker());
             idMarker = r.nextUploadIdMarker();
         }
     }
@@ -504,11 +513,44 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public List<String> deleteObjects(String bucket, List<String> keys) {
-        if (keys.isEmpty()) return List.of();
-        List<ObjectIdentifier> ids = keys.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+        List<String> failed = new ArrayList<>();
+        List<ObjectIdentifier> ids = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            if (!xmlCanCarry(key)) {
+                // DeleteObjects names its keys in an XML body: one such key would make the server
+                // refuse the whole batch (400), so it goes alone, named in the URL
+                try {
+                    deleteObject(bucket, key);
+                } catch (StoreException e) {
+                    if ("Interrupted".equals(e.code())) throw e;
+                    failed.add(key + ": " + e.getMessage());
+                }
+            } else {
+                ids.add(ObjectIdentifier.builder().key(key).build());
+            }
+        }
+        if (ids.isEmpty()) return failed;
         var r = call(bucket, null, () -> s3.deleteObjects(b -> b.bucket(bucket)
                 .delete(Delete.builder().objects(ids).quiet(true).build())));
-        return r.errors().stream().map(e -> e.key() + ": " + e.code()).toList();
+        r.errors().forEach(e -> failed.add(e.key() + ": " + e.code()));
+        return failed;
+    }
+
+    /**
+     * False for a key an XML 1.0 body cannot hold as it is: C0 controls (tab, CR and LF included, as
+     * a parser may normalise them into another key), U+FFFE, U+FFFF and lone surrogate halves.
+     */
+    static boolean xmlCanCarry(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x20 || c == 0xfffe || c == 0xffff) return false;
+            if (Character.isHighSurrogate(c) && i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private volatile S3Presigner presigner;

@@ -18,6 +18,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -72,19 +73,60 @@ public final class Repl {
         this.env = env;
     }
 
+    /** The one sentence about a history file that cannot be kept, shown once between lines. */
+    private final AtomicReference<String> historyNotice = new AtomicReference<>();
+
+    private void showHistoryNotice() {
+        String notice = historyNotice.getAndSet(null);
+        if (notice == null) return;
+        terminal.writer().println("s3sh: warning: " + dev.s3sh.text.TerminalText.visible(notice));
+        terminal.flush();
+    }
+
     /** JLine reads lines with s3sh's own tokenizer, so Tab, colours and Enter see the same words. */
     public static Parser parser() {
         return new ShellLineParser();
     }
 
     public int run() {
+        Attributes before = withoutQuitKey(terminal);
+        try {
+            return runLines();
+        } finally {
+            if (before != null) terminal.setAttributes(before);
+        }
+    }
+
+    /**
+     * Ctrl-\ makes the terminal send SIGQUIT, on which the JVM prints a thread dump into the
+     * operator's screen. The JVM cannot hand that signal to us (it keeps SIGQUIT for the dump and
+     * for jcmd's attach), and -Xrs or -XX:+ReduceSignalUsage would make Ctrl-\ kill the shell and
+     * break jcmd. So the REPL turns the quit key off in its own terminal while it runs (as readline
+     * programs that own the line do with other keys) and gives the settings back at the end.
+     * Returns the settings to restore, or null when they could not be changed.
+     */
+    static Attributes withoutQuitKey(Terminal terminal) {
+        try {
+            Attributes before = terminal.getAttributes();
+            Attributes noQuit = new Attributes(before);
+            // _POSIX_VDISABLE: 0 on Linux, 0xff on the BSDs and macOS
+            boolean bsd = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).matches(".*(mac|bsd|darwin).*");
+            noQuit.setControlChar(Attributes.ControlChar.VQUIT, bsd ? 0xff : 0);
+            terminal.setAttributes(noQuit);
+            return before;
+        } catch (RuntimeException e) {
+            return null; // a terminal without settings (dumb): nothing to turn off
+        }
+    }
+
+    private int runLines() {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("s3sh")
                 .parser(parser())
                 .completer(new ShellCompleter(CompletionEngine.forSession(session, registry), color))
                 .highlighter(new ShellHighlighter(registry, color))
-                .history(new SecretFilteringHistory(session::knownSecrets))
+                .history(new SecretFilteringHistory(session::knownSecrets, historyFile, historyNotice::set))
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.HISTORY_FILE_SIZE, 5000)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
@@ -106,12 +148,14 @@ public final class Repl {
             while (!leave) {
                 String line;
                 try {
+                    showHistoryNotice();
                     line = reader.readLine(prompt());
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C at the prompt clears the line
                 } catch (EndOfFileException e) {
                     break;
                 }
+                showHistoryNotice();
                 List<String> words;
                 try {
                     words = Tokenizer.words(line);

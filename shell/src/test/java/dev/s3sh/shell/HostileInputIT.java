@@ -334,7 +334,7 @@ class HostileInputIT {
                 conf(".s3cfg", "[default]\naccess_key = A\nLEAKYSECRETVALUEpastedalone0123456789\n", "line 3"),
                 conf(".aws/config", "[profile x\nregion = a\n", "closing ']'"),
                 conf(".aws/credentials", "[default]\naws_access_key_id = AKIAONLYACCESSKEY\n", null),
-                conf("config/s3sh/config", "[settings]\ndialect = xyz\n", "dialect must be rgw or aws"),
+                conf("config/s3sh/config", "[settings]\ndialect = xyz\n", "dialect must be rgw (RGW before the 2026 change), rgw-2026 (after it) or aws"),
                 conf("config/s3sh/config", "[profile p]\ncluster = mars-1\n[settings]\ndefault_profile = p\n", "not a Linode cluster"),
                 conf("config/s3sh/config", "[profile p]\ncluster = us-east-1\nendpoint = http://127.0.0.1:1\n[settings]\ndefault_profile = p\n",
                         "both cluster and endpoint"),

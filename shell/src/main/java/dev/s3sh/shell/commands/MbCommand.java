@@ -8,6 +8,7 @@ import dev.s3sh.command.ExitCode;
 import dev.s3sh.command.ParsedArgs;
 import dev.s3sh.command.UsageException;
 import dev.s3sh.command.ValueKind;
+import dev.s3sh.text.TerminalText;
 
 import java.util.Map;
 
@@ -25,11 +26,28 @@ public final class MbCommand implements Command {
     @Override
     public int run(CommandContext ctx, ParsedArgs args) {
         S3Path path = bucketArgument(ctx, args, "mb");
+        checkNewBucketName(path.bucket());
         ctx.session().store().createBucket(path.bucket());
         ctx.session().invalidateListings(null, "");
         if (args.json()) ctx.printJson(Map.of("created", path.bucket()));
         else ctx.out().println("created bucket s3://" + path.bucket() + "/");
         return ExitCode.OK;
+    }
+
+    private static final java.util.regex.Pattern BUCKET_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+    /**
+     * The S3 rules for a new bucket's name, checked before any request: the SDK refuses a name that
+     * breaks them with its own exception (which reached the user as "unexpected error"), and a
+     * server that accepts more (RGW's relaxed names) would make a bucket other tools cannot address.
+     */
+    static void checkNewBucketName(String name) {
+        boolean ok = BUCKET_NAME.matcher(name).matches() && !name.contains("..") && !name.contains(".-")
+                && !name.contains("-.") && !name.matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+        if (!ok) {
+            throw new UsageException("'" + TerminalText.visible(name) + "' is not a valid bucket name: use 3 to 63 lowercase"
+                    + " letters, digits, '-' and '.', starting and ending with a letter or digit (not an IP address)");
+        }
     }
 
     /** The one bucket a command names (s3://b, /b or b): anything after the bucket is refused. */
