@@ -35,8 +35,12 @@ import java.util.stream.Stream;
 public final class CorsHistory {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One saved configuration: {@code configuration} null when the bucket had none. */
-    public record Entry(int number, Instant time, CorsConfiguration configuration, String summary, String change, Path file) {
+    /**
+     * One saved configuration: {@code configuration} null when the bucket had none; {@code batch} the
+     * id of the {@code cors apply} that saved it ({@link CorsBatch}), null for a single push.
+     */
+    public record Entry(int number, Instant time, CorsConfiguration configuration, String summary, String change, Path file,
+                        String batch) {
     }
 
     /** A file in the history folder that is not an entry (a stray name, damaged content), and why. */
@@ -90,12 +94,18 @@ public final class CorsHistory {
      * Returns the file, so that a push that fails can {@link #forget} it.
      */
     public Path save(CorsConfiguration previous, String change) throws IOException {
+        return save(previous, change, null);
+    }
+
+    /** {@link #save(CorsConfiguration, String)} for a push that is part of batch {@code batch} (null: none). */
+    public Path save(CorsConfiguration previous, String change, String batch) throws IOException {
         PrivateFiles.createDirectories(dir);
         Instant now = Instant.now();
         ObjectNode node = JSON.createObjectNode();
         node.put("time", now.toString());
         node.put("summary", describe(previous));
         node.put("change", change);
+        if (batch != null) node.put("batch", batch);
         if (previous == null) node.putNull("configuration");
         else node.put("configuration", CorsXml.write(previous));
         String base = String.format("%013d", now.toEpochMilli());
@@ -139,7 +149,8 @@ public final class CorsHistory {
                 JsonNode c = n.get("configuration");
                 CorsConfiguration config = c == null || c.isNull() ? null : CorsParser.parse(c.asText(), f.toString());
                 out.add(new Entry(out.size() + 1, Instant.parse(n.get("time").asText()), config,
-                        n.path("summary").asText(""), n.path("change").asText(""), f));
+                        n.path("summary").asText(""), n.path("change").asText(""), f,
+                        n.hasNonNull("batch") ? n.get("batch").asText() : null));
             } catch (IOException | CorsParseException | RuntimeException e) {
                 skipped.add(new Skipped(f, "not a readable entry (changed by hand?)"));
             }

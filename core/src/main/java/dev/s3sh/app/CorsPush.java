@@ -40,6 +40,7 @@ public final class CorsPush {
     private boolean ask = true;
     private boolean expecting;
     private CorsConfiguration expected;
+    private String batch;
 
     /** {@code assumeYes}: {@code --yes} was given (it does not answer the any-origin-write question in a terminal). */
     public CorsPush(Session session, Path stateDir, CorsPorts ports, String bucket, boolean assumeYes) {
@@ -58,6 +59,12 @@ public final class CorsPush {
     public CorsPush expecting(CorsConfiguration base) {
         this.expecting = true;
         this.expected = base;
+        return this;
+    }
+
+    /** Marks the history entry this push saves as part of batch {@code id} ({@code cors apply}, {@code cors undo --batch}). */
+    public CorsPush batch(String id) {
+        this.batch = id;
         return this;
     }
 
@@ -123,7 +130,7 @@ public final class CorsPush {
         CorsHistory history = new CorsHistory(stateDir, session.profile().endpointLabel(), bucket);
         Path entry;
         try {
-            entry = history.save(live, summary);
+            entry = history.save(live, summary, batch);
         } catch (IOException e) {
             throw new StoreException("History", 0, "cannot save the current configuration to " + history.dir()
                     + " before pushing (" + e.getMessage() + "); nothing was pushed");

@@ -96,6 +96,7 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
     private final AtomicInteger holding = new AtomicInteger();
+    private final AtomicInteger peakHolding = new AtomicInteger();
     private final List<Socket> open = new ArrayList<>();
     private volatile boolean closed;
 
@@ -117,6 +118,19 @@ public final class FaultProxy implements AutoCloseable {
     /** How many answers are being held back by a delay right now. */
     public int holding() {
         return holding.get();
+    }
+
+    /**
+     * The most answers held back by a delay at once since {@link #resetPeak}: with a delay on every
+     * request, how many requests the client had under way together (counted only while the client
+     * waits, so never more than it really had).
+     */
+    public int peakHolding() {
+        return peakHolding.get();
+    }
+
+    public void resetPeak() {
+        peakHolding.set(holding.get());
     }
 
     public URI uri() {
@@ -308,7 +322,7 @@ public final class FaultProxy implements AutoCloseable {
                 body.setDaemon(true);
                 body.start();
                 if (f.kind() == Fault.Kind.DELAY) {
-                    holding.incrementAndGet();
+                    peakHolding.accumulateAndGet(holding.incrementAndGet(), Math::max);
                     try {
                         sleep(f.amount());
                     } finally {

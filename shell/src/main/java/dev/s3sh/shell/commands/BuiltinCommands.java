@@ -34,6 +34,7 @@ public final class BuiltinCommands {
                 .register(new CorsHistoryCommand())
                 .register(CorsRestoreCommand.undo())
                 .register(CorsRestoreCommand.restore())
+                .register(new CorsApplyCommand())
                 .register(new CorsTemplateCommand())
                 .register(CorsSetCommand.setcors())
                 .register(CorsRmCommand.delcors())

@@ -34,6 +34,11 @@ final class CorsOutcomes {
         return new CorsService(ctx.session(), ctx.stateDir(), new Ports(ctx, args.json() ? ctx.err() : ctx.out()));
     }
 
+    /** The command's ports, telling through {@code talk} (stderr under {@code --output json}). */
+    static CorsPorts ports(CommandContext ctx, PrintWriter talk) {
+        return new Ports(ctx, talk);
+    }
+
     /** Prints the outcome; exit status 0 when the server now holds the rules asked for (or nothing was to be done). */
     static int finish(CommandContext ctx, ParsedArgs args, CorsOutcome outcome) {
         if (outcome instanceof CorsOutcome.Invalid invalid) {
