@@ -1,5 +1,7 @@
 package dev.s3sh.completions;
 
+import dev.s3sh.command.Tokenizer;
+
 import dev.s3sh.command.CommandLineParser;
 import dev.s3sh.command.CommandRegistry;
 import dev.s3sh.command.GlobalOptions;
@@ -55,7 +57,7 @@ public final class CompleteMode {
 
     private static int print(CompletionEngine.Result result, PrintWriter out) {
         // one candidate a line: a value holding a control character (a line feed too) goes out quoted
-        for (CompletionEngine.Suggestion s : result.suggestions()) out.println(ShellQuoting.quote(s.value()));
+        for (CompletionEngine.Suggestion s : result.suggestions()) out.println(Tokenizer.quoteAfterPlainHead(s.value()));
         out.flush();
         return 0;
     }

@@ -1,5 +1,7 @@
 package dev.s3sh.command;
 
+import dev.s3sh.text.TerminalText;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -177,12 +179,32 @@ public final class Tokenizer {
         boolean needsAnsi = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (!isPlain(c)) plain = false;
-            if (c == '\'' || isControl(c)) needsAnsi = true;
+            if (!isPlain(value, i)) plain = false;
+            if (c == '\'' || isControl(value, i)) needsAnsi = true;
         }
         if (plain) return value;
         if (!needsAnsi) return "'" + value + "'";
-        StringBuilder b = new StringBuilder("$'");
+        return ansiC(value);
+    }
+
+    /**
+     * For completion: {@code value} as it is when no character in it could drive a terminal; else its plain head
+     * as it is (so it still matches what was typed) and the rest in {@code $'...'}, which bash, zsh and this
+     * tokenizer read back as the same characters. The raw control character is never inserted: a key named
+     * {@code clip-<ESC>]52;...} would write the clipboard while the line is edited.
+     */
+    public static String quoteAfterPlainHead(String value) {
+        boolean control = false;
+        for (int i = 0; i < value.length() && !control; i++) control = isControl(value, i);
+        if (!control) return value;
+        int head = 0;
+        while (head < value.length() && isPlain(value, head) && value.charAt(head) != '\'') head++;
+        return value.substring(0, head) + ansiC(value.substring(head));
+    }
+
+    /** {@code $'...'}: control characters as {@code \xHH} below 0x80 and <code>&#92;uHHHH</code> above (bash reads {@code \x9b} as a byte). */
+    private static String ansiC(String value) {
+        StringBuilder b = new StringBuilder(value.length() + 8).append("$'");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -192,8 +214,8 @@ public final class Tokenizer {
                 case '\t' -> b.append("\\t");
                 case '\r' -> b.append("\\r");
                 default -> {
-                    if (!isControl(c)) b.append(c);
-                    else if (c < 0x100) b.append(String.format("\\x%02x", (int) c));
+                    if (!isControl(value, i)) b.append(c);
+                    else if (c < 0x80) b.append(String.format("\\x%02x", (int) c));
                     else b.append(String.format("\\u%04x", (int) c));
                 }
             }
@@ -201,15 +223,17 @@ public final class Tokenizer {
         return b.append('\'').toString();
     }
 
-    private static boolean isPlain(char c) {
+    private static boolean isPlain(String s, int i) {
+        char c = s.charAt(i);
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-_./:=@%+,^~".indexOf(c) >= 0
-                || c > 0x7f && !isControl(c);
+                || c > 0x7f && !isControl(s, i);
     }
 
-    /** C0, DEL, C1, and the invisible format characters (bidi overrides, separators) a terminal may act on. */
-    private static boolean isControl(char c) {
-        int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR;
+    /** What {@link TerminalText#visible} escapes, a surrogate half that is part of a pair aside. */
+    private static boolean isControl(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) return false;
+        if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))) return false;
+        return TerminalText.needsEscape(c);
     }
 }

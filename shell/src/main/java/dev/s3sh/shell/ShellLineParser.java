@@ -1,7 +1,6 @@
 package dev.s3sh.shell;
 
 import dev.s3sh.command.Tokenizer;
-import dev.s3sh.completions.ShellQuoting;
 import dev.s3sh.command.Word;
 import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.ParsedLine;
@@ -67,7 +66,8 @@ public final class ShellLineParser implements Parser {
         public CharSequence escape(CharSequence candidate, boolean complete) {
             String value = candidate.toString();
             // the plain head as typed, so it still matches, then the rest as $'...' escapes
-            if (ShellQuoting.needed(value)) return ShellQuoting.quote(value);
+            String quoted = Tokenizer.quoteAfterPlainHead(value);
+            if (!quoted.equals(value)) return quoted;
             if (opening == '\'' && value.indexOf('\'') < 0) return "'" + value + (complete ? "'" : "");
             if (opening == '"') {
                 StringBuilder b = new StringBuilder("\"");

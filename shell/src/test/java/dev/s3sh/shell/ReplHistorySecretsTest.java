@@ -14,7 +14,8 @@ import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,30 +47,47 @@ class ReplHistorySecretsTest {
         env.put("HOME", home.toString());
         env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:1");
         Path history = home.resolve("state/s3sh/history");
-        String input = String.join("\n",
-                "profile add typed --endpoint http://127.0.0.1:1 --access-key AK3",
-                TYPED,
-                "pwd " + TYPED,
-                "pwd " + OTHER,
-                "pwd " + ACTIVE,
-                "pwd kept",
-                "exit", "");
+        // typed as a user would: the secret only once its hidden prompt is on the screen (piped all at
+        // once, the REPL could read it as the next command line before the prompt asks for it)
+        String first = "profile add typed --endpoint http://127.0.0.1:1 --access-key AK3\n";
+        String rest = String.join("\n", TYPED, "pwd " + TYPED, "pwd " + OTHER, "pwd " + ACTIVE, "pwd kept", "exit", "");
         ProfileResolver resolver = new ProfileResolver(env);
         ResolvedProfile startup = resolver.resolveDetailed(ConnectionOptions.NONE);
         ProfileCatalog catalog = new ProfileCatalog(resolver, ConnectionOptions.NONE);
         catalog.remember(startup);
         CommandRegistry registry = BuiltinCommands.registry();
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        PipedOutputStream keyboard = new PipedOutputStream();
+        PipedInputStream typed = new PipedInputStream(keyboard, 1 << 16);
+        Thread typist = new Thread(() -> {
+            try (keyboard) {
+                keyboard.write(first.getBytes(StandardCharsets.UTF_8));
+                keyboard.flush();
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                while (!screenShows(screen, "Secret key (not shown): ") && System.nanoTime() < deadline) Thread.sleep(10);
+                keyboard.write(rest.getBytes(StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        typist.start();
         try (Terminal terminal = TerminalBuilder.builder().system(false).dumb(true).type("dumb")
-                .streams(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), screen).build();
+                .streams(typed, screen).build();
              Session session = new Session(startup.profile(), S3ObjectStore::new)) {
             session.catalog(catalog);
             terminal.echo(false);
             new Repl(terminal, session, registry, new CommandRunner(registry, true, List.of()), false, history, env).run();
         }
+        typist.join();
         assertTrue(screen.toString(StandardCharsets.UTF_8).contains("saved profile typed"), screen.toString(StandardCharsets.UTF_8));
         String kept = Files.readString(history);
         assertTrue(kept.contains("pwd kept") && kept.contains("profile add typed"), "history is written: " + kept);
         for (String secret : List.of(TYPED, OTHER, ACTIVE)) assertFalse(kept.contains(secret), secret + " kept in " + kept);
+    }
+
+    private static boolean screenShows(ByteArrayOutputStream screen, String text) {
+        synchronized (screen) {
+            return screen.toString(StandardCharsets.UTF_8).contains(text);
+        }
     }
 }

@@ -4,10 +4,8 @@ import dev.s3sh.app.CorsNotice;
 import dev.s3sh.app.CorsOutcome;
 import dev.s3sh.app.CorsPorts;
 import dev.s3sh.app.CorsService;
-import dev.s3sh.cors.CorsProblem;
 import dev.s3sh.cors.CorsRequest;
 import dev.s3sh.cors.CorsTemplates;
-import dev.s3sh.cors.CorsWarning;
 import dev.s3sh.session.Session;
 import dev.s3sh.store.ProbeRequest;
 
@@ -85,23 +83,12 @@ public class ServiceCorsActions implements CorsActions {
 
         @Override
         public void tell(CorsNotice notice) {
-            if (notice instanceof CorsNotice.Change change) {
-                String where = "s3://" + change.bucket();
-                for (CorsProblem p : change.problems()) detail.add(p.render());
-                for (CorsWarning w : change.warnings()) detail.add("warning: rule " + w.rule() + ": " + w.message());
-                detail.addAll(change.diff().render(where + " (server)", where + " (new)").lines().toList());
-            } else if (notice instanceof CorsNotice.Restoring r) {
-                detail.add((r.undo() ? "undo: " : "restore: ") + "putting back " + r.entry().summary() + " (saved " + r.entry().time() + ")");
-            } else if (notice instanceof CorsNotice.HistorySkipped s) {
-                detail.add("warning: skipped " + s.skipped().file() + ": " + s.skipped().reason());
-            } else if (notice instanceof CorsNotice.Reopening r) {
+            if (notice instanceof CorsNotice.Reopening) {
                 detail.clear(); // the reopened file holds the problems; the dialog would only repeat them
-            } else if (notice instanceof CorsNotice.ChangedMeanwhile m) {
-                String where = "s3://" + m.conflict().bucket();
-                detail.add(m.conflict().message());
-                detail.addAll(m.conflict().changed().render(where + " (when the edit began)", where + " (now)").lines().toList());
-            } else if (notice instanceof CorsNotice.EditKept k) {
-                ui.show("cors edit", List.of("your edit is kept in " + k.file()));
+            } else if (notice instanceof CorsNotice.EditKept) {
+                ui.show("cors edit", notice.lines());
+            } else {
+                detail.addAll(notice.lines());
             }
         }
 

@@ -10,9 +10,6 @@ import dev.s3sh.command.ExitCode;
 import dev.s3sh.command.InvalidInputException;
 import dev.s3sh.command.ParsedArgs;
 import dev.s3sh.command.UsageException;
-import dev.s3sh.cors.CorsProblem;
-import dev.s3sh.cors.CorsWarning;
-import dev.s3sh.text.TerminalText;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -111,33 +108,11 @@ final class CorsOutcomes {
 
         @Override
         public void tell(CorsNotice notice) {
-            if (notice instanceof CorsNotice.Change change) {
-                String where = "s3://" + change.bucket();
-                for (CorsProblem p : change.problems()) talk.println(p.render());
-                for (CorsWarning w : change.warnings()) talk.println("warning: rule " + w.rule() + ": " + w.message());
-                talk.print(change.diff().render(where + " (server)", where + " (new)"));
-                talk.flush();
-            } else if (notice instanceof CorsNotice.Restoring r) {
-                CorsHistory.Entry e = r.entry();
-                ctx.out().println((r.undo() ? "undo: " : "restore: ") + "putting back " + e.summary() + " (saved " + e.time() + ")");
-                ctx.out().flush();
-            } else if (notice instanceof CorsNotice.HistorySkipped s) {
-                ctx.err().println(skipped(s.skipped()));
-                ctx.err().flush();
-            } else if (notice instanceof CorsNotice.Reopening r) {
-                int n = r.problems().size();
-                ctx.err().println(n + (n == 1 ? " problem" : " problems") + ": reopening the editor");
-                for (String line : r.problems()) ctx.err().println("  " + line);
-                ctx.err().flush();
-            } else if (notice instanceof CorsNotice.ChangedMeanwhile m) {
-                String where = "s3://" + m.conflict().bucket();
-                ctx.err().println(m.conflict().message());
-                ctx.err().print(m.conflict().changed().render(where + " (when the edit began)", where + " (now)"));
-                ctx.err().flush();
-            } else if (notice instanceof CorsNotice.EditKept k) {
-                ctx.err().println("your edit is kept in " + k.file());
-                ctx.err().flush();
-            }
+            // the change about to be pushed goes where the command talks, what was put back to the output,
+            // the rest (problems, skipped files, kept edits) to the error stream
+            PrintWriter to = notice instanceof CorsNotice.Change ? talk : notice instanceof CorsNotice.Restoring ? ctx.out() : ctx.err();
+            for (String line : notice.lines()) to.println(line);
+            to.flush();
         }
 
         @Override
@@ -158,6 +133,6 @@ final class CorsOutcomes {
 
     /** The warning for a history file that was passed over. */
     static String skipped(CorsHistory.Skipped s) {
-        return "warning: skipped " + TerminalText.visible(s.file().toString()) + ": " + s.reason();
+        return new CorsNotice.HistorySkipped(s).lines().get(0);
     }
 }
