@@ -1,6 +1,6 @@
 package dev.s3sh.command;
 
-/** Exit statuses of one-shot mode (DESIGN §8). */
+/** Exit statuses of one-shot mode (docs/architecture.md, the command contract). */
 public final class ExitCode {
     public static final int OK = 0;
     public static final int FAILURE = 1;

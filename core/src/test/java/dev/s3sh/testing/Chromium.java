@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * A real headless Chromium driven through ChromeDriver's W3C WebDriver protocol over plain HTTP (no
- * Selenium). Runs {@code /usr/lib/chromium/chromium} directly with the DESIGN §4 flags, a fresh profile
+ * Selenium). Runs {@code /usr/lib/chromium/chromium} directly with the flags docs/browser-cors.md lists, a fresh profile
  * directory and a resolver that maps {@code example.test}, {@code *.example.test} and {@code *.example.org} to 127.0.0.1 and
  * every other name to nothing, so all traffic stays on loopback. If Chromium or ChromeDriver is missing,
  * {@link #start()} throws: a browser test fails, it never skips.

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Tells the two RGW rule-choice behaviours apart from the outside, without changing anything (DESIGN §8
+ * Tells the two RGW rule-choice behaviours apart from the outside, without changing anything (docs/architecture.md, the command contract;
  * {@code cors detect}): {@link #probe} computes, from a bucket's own rules, one anonymous preflight on which
  * "origin-first" (RGW before the 2026 change, {@link Dialect#RGW}) and "full-match" (RGW after Ceph PR #69190,
  * {@link Dialect#RGW_2026}, and AWS) give different answers, or says that no such request exists, in which case
@@ -45,7 +45,7 @@ public final class CorsDetector {
             this.dialect = dialect;
         }
 
-        /** "origin-first", "full-match" or "unknown" (the DESIGN §8 names). */
+        /** "origin-first", "full-match" or "unknown" (the names of the command contract, docs/architecture.md). */
         public String id() {
             return id;
         }

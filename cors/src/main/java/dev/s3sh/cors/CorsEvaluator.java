@@ -10,7 +10,7 @@ import java.util.Map;
  * Decides what a server of a given {@link Dialect} answers to a browser request under a CORS
  * configuration: allowed or not, the deciding rule, the status and the exact {@code Access-Control-*}
  * and {@code Vary} headers, with an explanation and, for a denial, the smallest change that would allow
- * it (DESIGN §5; RGW behaviour measured against the real server, see docs/rgw-cors-semantics.md).
+ * it (RGW behaviour measured against the real server, see docs/rgw-cors-semantics.md).
  *
  * <pre>
  * CorsDecision d = CorsEvaluator.evaluate(config, Dialect.RGW,

@@ -41,7 +41,7 @@ public final class CorsNormalizer {
     }
 
     /**
-     * What RGW stores for {@code config} and returns on a read-back (DESIGN §5, re-measured): an
+     * What RGW stores for {@code config} and returns on a read-back (docs/rgw-cors-semantics.md, re-measured): an
      * empty ID dropped; methods in capitals, deduplicated, in {@link #RGW_METHOD_ORDER}; origins and
      * allowed headers deduplicated and sorted by bytes; expose headers as given; MaxAgeSeconds as RGW
      * reads it ({@link CorsRule#rgwMaxAge()}: negative, 4294967295 and larger dropped, 2^31..2^32-2 kept). Spaces are kept, as RGW keeps them. Methods RGW would refuse are kept

@@ -3,7 +3,7 @@ package dev.s3sh.cors;
 import java.util.Locale;
 
 /**
- * Whose CORS semantics to reproduce (DESIGN §5, §8). Ceph RGW comes in two behaviours that differ in how
+ * Whose CORS semantics to reproduce (docs/rgw-cors-semantics.md; the contract in docs/architecture.md). Ceph RGW comes in two behaviours that differ in how
  * a rule is chosen:
  * <ul>
  *   <li>{@link #RGW} ({@code rgw}): <b>origin-first</b>, RGW before the 2026 change (Ceph 16 to 20.2.x before
@@ -46,7 +46,7 @@ public enum Dialect {
         return this != AWS;
     }
 
-    /** How the dialect chooses a rule: "origin-first" or "full-match" (DESIGN §8 names). */
+    /** How the dialect chooses a rule: "origin-first" or "full-match" (the names of the command contract, docs/architecture.md). */
     public String ruleChoice() {
         return this == RGW ? "origin-first" : "full-match";
     }

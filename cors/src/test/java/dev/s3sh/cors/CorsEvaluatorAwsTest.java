@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** DESIGN §5 rule by rule for AWS. */
+/** The AWS column of docs/rgw-cors-semantics.md rule by rule. */
 class CorsEvaluatorAwsTest {
     CorsDecision eval(CorsConfiguration c, CorsRequest r) {
         return CorsEvaluator.evaluate(c, Dialect.AWS, r);

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** DESIGN §5 rule by rule for RGW; each case restates an answer measured on the real server. */
+/** docs/rgw-cors-semantics.md rule by rule for RGW; each case restates an answer measured on the real server. */
 class CorsEvaluatorRgwTest {
     static final CorsConfiguration TUTORIAL = CorsTemplates.tutorialExample();
 

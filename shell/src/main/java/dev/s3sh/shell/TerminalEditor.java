@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Runs {@code $VISUAL}, else {@code $EDITOR}, on the real terminal: saves the terminal's attributes,
  * gives the editor the terminal (inheritIO), and restores them afterwards, because JLine's pause()
- * is a no-op on POSIX (DESIGN §7). Without an editor variable, JLine's built-in nano is used.
+ * is a no-op on POSIX (docs/architecture.md, terminal facts). Without an editor variable, JLine's built-in nano is used.
  */
 public final class TerminalEditor implements EditorLauncher {
     private final Terminal terminal;

@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * {@code cors check}: simulates a browser request against a configuration (a file or a bucket's live
- * one) and prints what the server would answer (DESIGN §8). Exit 0 whether allowed or denied.
+ * one) and prints what the server would answer (docs/architecture.md, the command contract). Exit 0 whether allowed or denied.
  */
 public final class CorsCheckCommand implements Command {
     @Override

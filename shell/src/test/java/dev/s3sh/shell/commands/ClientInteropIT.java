@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with the same structure through {@code s3cmd info} and {@code aws s3api get-bucket-cors}; one set by
  * {@code s3cmd setcors} or {@code aws s3api put-bucket-cors} is shown ({@code info}), checked
  * ({@code cors check}) and linted ({@code cors lint}) by s3sh exactly as the document it came from.
- * Structure, not bytes: RGW reorders methods, sorts origins and headers (DESIGN §5 "stored form").
+ * Structure, not bytes: RGW reorders methods, sorts origins and headers (docs/rgw-cors-semantics.md, "stored form").
  */
 class ClientInteropIT {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -333,7 +333,7 @@ class ClientInteropIT {
     }
 
     /**
-     * A configuration as RGW stores it (DESIGN §5): methods deduplicated in GET, PUT, DELETE, HEAD, POST order,
+     * A configuration as RGW stores it (docs/rgw-cors-semantics.md): methods deduplicated in GET, PUT, DELETE, HEAD, POST order,
      * origins sorted and deduplicated, headers byte-sorted, expose headers as given. Two configurations with the
      * same stored form are the same to the server.
      */

@@ -21,7 +21,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** cors check and cors lint on local files: the DESIGN §8 contract (JSON shape, exit statuses). */
+/** cors check and cors lint on local files: the contract of docs/architecture.md (JSON shape, exit statuses). */
 class CorsCheckLintCommandTest {
     static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
