@@ -241,17 +241,17 @@ public record CorsDiff(CorsConfiguration before, CorsConfiguration after, List<C
 
     private static void ruleChanges(CorsRule x, CorsRule y, int before, int after, List<Change> changes) {
         if (!Objects.equals(x.id(), y.id())) {
-            changes.add(new Change(Type.VALUE_CHANGED, before, after, "ID", x.id(), y.id()));
+            changes.add(new Change(Type.VALUE_CHANGED, before, after, CorsField.ID.xml(), x.id(), y.id()));
         }
-        values("AllowedMethod", x.allowedMethods(), y.allowedMethods(), before, after, changes);
-        values("AllowedOrigin", x.allowedOrigins(), y.allowedOrigins(), before, after, changes);
-        values("AllowedHeader", x.allowedHeaders(), y.allowedHeaders(), before, after, changes);
+        values(CorsField.ALLOWED_METHOD.xml(), x.allowedMethods(), y.allowedMethods(), before, after, changes);
+        values(CorsField.ALLOWED_ORIGIN.xml(), x.allowedOrigins(), y.allowedOrigins(), before, after, changes);
+        values(CorsField.ALLOWED_HEADER.xml(), x.allowedHeaders(), y.allowedHeaders(), before, after, changes);
         if (!Objects.equals(x.maxAge(), y.maxAge())) {
-            changes.add(new Change(Type.VALUE_CHANGED, before, after, "MaxAgeSeconds",
+            changes.add(new Change(Type.VALUE_CHANGED, before, after, CorsField.MAX_AGE_SECONDS.xml(),
                     x.maxAge() == null ? null : x.maxAge().toString(),
                     y.maxAge() == null ? null : y.maxAge().toString()));
         }
-        values("ExposeHeader", x.exposeHeaders(), y.exposeHeaders(), before, after, changes);
+        values(CorsField.EXPOSE_HEADER.xml(), x.exposeHeaders(), y.exposeHeaders(), before, after, changes);
     }
 
     private static void values(String field, List<String> x, List<String> y, int before, int after, List<Change> changes) {

@@ -47,12 +47,12 @@ public final class CorsJson {
         List<Map<String, Object>> rules = new ArrayList<>();
         for (CorsRule r : config.rules()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            if (r.id() != null) m.put("ID", r.id());
-            if (!r.allowedHeaders().isEmpty()) m.put("AllowedHeaders", r.allowedHeaders());
-            if (!r.allowedMethods().isEmpty()) m.put("AllowedMethods", r.allowedMethods());
-            if (!r.allowedOrigins().isEmpty()) m.put("AllowedOrigins", r.allowedOrigins());
-            if (!r.exposeHeaders().isEmpty()) m.put("ExposeHeaders", r.exposeHeaders());
-            if (r.maxAge() != null) m.put("MaxAgeSeconds", r.maxAge());
+            if (r.id() != null) m.put(CorsField.ID.json(), r.id());
+            if (!r.allowedHeaders().isEmpty()) m.put(CorsField.ALLOWED_HEADER.json(), r.allowedHeaders());
+            if (!r.allowedMethods().isEmpty()) m.put(CorsField.ALLOWED_METHOD.json(), r.allowedMethods());
+            if (!r.allowedOrigins().isEmpty()) m.put(CorsField.ALLOWED_ORIGIN.json(), r.allowedOrigins());
+            if (!r.exposeHeaders().isEmpty()) m.put(CorsField.EXPOSE_HEADER.json(), r.exposeHeaders());
+            if (r.maxAge() != null) m.put(CorsField.MAX_AGE_SECONDS.json(), r.maxAge());
             rules.add(m);
         }
         return rules;

@@ -55,12 +55,12 @@ public final class CorsParser {
      */
     public static final int MAX_STORED_DOCUMENT_BYTES = 2 * 1024 * 1024;
 
-    static final String ID = "ID";
-    static final String METHOD = "AllowedMethod";
-    static final String ORIGIN = "AllowedOrigin";
-    static final String HEADER = "AllowedHeader";
-    static final String EXPOSE = "ExposeHeader";
-    static final String MAX_AGE = "MaxAgeSeconds";
+    static final String ID = CorsField.ID.xml();
+    static final String METHOD = CorsField.ALLOWED_METHOD.xml();
+    static final String ORIGIN = CorsField.ALLOWED_ORIGIN.xml();
+    static final String HEADER = CorsField.ALLOWED_HEADER.xml();
+    static final String EXPOSE = CorsField.EXPOSE_HEADER.xml();
+    static final String MAX_AGE = CorsField.MAX_AGE_SECONDS.xml();
     private static final List<String> LIST_FIELDS = List.of(METHOD, ORIGIN, HEADER, EXPOSE);
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
     /** What C's isspace() skips before a number (the "C" locale). */
@@ -410,7 +410,13 @@ public final class CorsParser {
         }
 
         private void field(RuleBuilder rule, String field, String value, SourcePosition at) {
-            switch (field) {
+            // the single-valued fields; every other name holds a list
+            CorsField single = CorsField.ofXml(field).filter(f -> !f.list()).orElse(null);
+            if (single == null) {
+                rule.add(field, value, at);
+                return;
+            }
+            switch (single) {
                 case ID -> {
                     if (rule.idSeen) {
                         finding(Kind.DUPLICATE_ELEMENT, at, rule.number, ID, value);
@@ -420,7 +426,7 @@ public final class CorsParser {
                         rule.single(ID, at);
                     }
                 }
-                case MAX_AGE -> {
+                case MAX_AGE_SECONDS -> {
                     if (rule.maxAgeSeen) {
                         finding(Kind.DUPLICATE_ELEMENT, at, rule.number, MAX_AGE, value);
                     } else {
@@ -429,7 +435,7 @@ public final class CorsParser {
                         rule.single(MAX_AGE, at);
                     }
                 }
-                default -> rule.add(field, value, at);
+                default -> throw new IllegalStateException("a single-valued field without a rule: " + single);
             }
         }
 
@@ -545,8 +551,8 @@ public final class CorsParser {
         private static final JsonFactory FACTORY = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
                 .build();
-        private static final Map<String, String> LIST_KEYS = Map.of(
-                "AllowedMethods", METHOD, "AllowedOrigins", ORIGIN, "AllowedHeaders", HEADER, "ExposeHeaders", EXPOSE);
+        private static final Map<String, String> LIST_KEYS = java.util.Arrays.stream(CorsField.values()).filter(CorsField::list)
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(CorsField::json, CorsField::xml));
         private JsonParser p;
 
         JsonReader(String text, String source, int size) {
@@ -713,10 +719,10 @@ public final class CorsParser {
         }
 
         private static String example(String field) {
-            return switch (field) {
-                case METHOD -> "GET";
-                case ORIGIN -> "https://example.com";
-                case HEADER -> "Authorization";
+            return switch (CorsField.ofXml(field).orElse(CorsField.EXPOSE_HEADER)) {
+                case ALLOWED_METHOD -> "GET";
+                case ALLOWED_ORIGIN -> "https://example.com";
+                case ALLOWED_HEADER -> "Authorization";
                 default -> "ETag";
             };
         }

@@ -23,8 +23,8 @@ public final class CorsValidator {
     public static final int MAX_RULES = 100;
     public static final int MAX_ID_BYTES = 255;
 
-    private static final List<String> FIELDS = List.of("ID", "AllowedMethod", "AllowedOrigin", "AllowedHeader",
-            "MaxAgeSeconds", "ExposeHeader", "CORSRule");
+    private static final List<String> FIELDS = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(CorsField.values()).map(CorsField::xml), java.util.stream.Stream.of("CORSRule")).toList();
 
     private final CorsDocument doc;
     private final Dialect dialect;
@@ -109,32 +109,32 @@ public final class CorsValidator {
         if (r.id() != null) {
             long bytes = CorsParser.utf8Length(r.id());
             if (bytes > MAX_ID_BYTES) {
-                error(at(i, "ID", 0), n, "ID", "ID is " + bytes + " bytes long; S3 allows at most " + MAX_ID_BYTES + " bytes");
+                error(at(i, CorsField.ID.xml(), 0), n, CorsField.ID.xml(), "ID is " + bytes + " bytes long; S3 allows at most " + MAX_ID_BYTES + " bytes");
             } else if (r.id().isEmpty()) {
-                warning(at(i, "ID", 0), n, "ID", "ID is empty; the server drops it (leave the ID out or name the rule)");
+                warning(at(i, CorsField.ID.xml(), 0), n, CorsField.ID.xml(), "ID is empty; the server drops it (leave the ID out or name the rule)");
             }
         }
         methods(i, r);
         List<String> origins = r.allowedOrigins();
         if (origins.isEmpty()) {
-            error(ruleStart(i), n, "AllowedOrigin", "the rule has no AllowedOrigin; S3 needs at least one (use '*' for any origin)");
+            error(ruleStart(i), n, CorsField.ALLOWED_ORIGIN.xml(), "the rule has no AllowedOrigin; S3 needs at least one (use '*' for any origin)");
         }
-        matchedValues(i, "AllowedOrigin", origins, "use '*' for any origin", "a browser's Origin", false);
-        matchedValues(i, "AllowedHeader", r.allowedHeaders(), "leave it out, or use '*' for any header", "a requested header", true);
+        matchedValues(i, CorsField.ALLOWED_ORIGIN.xml(), origins, "use '*' for any origin", "a browser's Origin", false);
+        matchedValues(i, CorsField.ALLOWED_HEADER.xml(), r.allowedHeaders(), "leave it out, or use '*' for any header", "a requested header", true);
         List<String> expose = r.exposeHeaders();
         for (int j = 0; j < expose.size(); j++) {
             String h = expose.get(j);
-            SourcePosition at = at(i, "ExposeHeader", j);
+            SourcePosition at = at(i, CorsField.EXPOSE_HEADER.xml(), j);
             if (h.isEmpty()) {
-                if (dialect == Dialect.AWS) error(at, n, "ExposeHeader", "ExposeHeader is empty; AWS S3 refuses it");
-                else warning(at, n, "ExposeHeader", "ExposeHeader is empty; RGW keeps it but it exposes nothing");
+                if (dialect == Dialect.AWS) error(at, n, CorsField.EXPOSE_HEADER.xml(), "ExposeHeader is empty; AWS S3 refuses it");
+                else warning(at, n, CorsField.EXPOSE_HEADER.xml(), "ExposeHeader is empty; RGW keeps it but it exposes nothing");
                 continue;
             }
             if (h.strip().equals("*") && dialect == Dialect.AWS) {
-                error(at, n, "ExposeHeader", "ExposeHeader '*' is not accepted by AWS S3; name each header to expose, e.g. 'ETag'");
+                error(at, n, CorsField.EXPOSE_HEADER.xml(), "ExposeHeader '*' is not accepted by AWS S3; name each header to expose, e.g. 'ETag'");
             }
-            controlCharacters(at, n, "ExposeHeader", h);
-            spaces(at, n, "ExposeHeader", h, "a response header");
+            controlCharacters(at, n, CorsField.EXPOSE_HEADER.xml(), h);
+            spaces(at, n, CorsField.EXPOSE_HEADER.xml(), h, "a response header");
         }
         maxAge(i, r);
     }
@@ -148,25 +148,25 @@ public final class CorsValidator {
         BigInteger written = r.maxAge();
         if (written == null) return;
         int n = i + 1;
-        SourcePosition at = at(i, "MaxAgeSeconds", 0);
+        SourcePosition at = at(i, CorsField.MAX_AGE_SECONDS.xml(), 0);
         if (dialect == Dialect.AWS) {
             if (written.signum() < 0) {
-                error(at, n, "MaxAgeSeconds", "MaxAgeSeconds " + written + " is negative; use 0 or more seconds");
+                error(at, n, CorsField.MAX_AGE_SECONDS.xml(), "MaxAgeSeconds " + written + " is negative; use 0 or more seconds");
             } else if (r.maxAgeOutsideInt()) {
-                error(at, n, "MaxAgeSeconds", "MaxAgeSeconds " + written + " is out of range; AWS S3 takes 0 to " + Integer.MAX_VALUE + " seconds");
+                error(at, n, CorsField.MAX_AGE_SECONDS.xml(), "MaxAgeSeconds " + written + " is out of range; AWS S3 takes 0 to " + Integer.MAX_VALUE + " seconds");
             }
             return;
         }
         long stored = r.rgwMaxAge();
         if (stored < 0) {
-            warning(at, n, "MaxAgeSeconds", "MaxAgeSeconds " + written + (written.signum() < 0 ? " is negative" : " is 4294967295 or more")
+            warning(at, n, CorsField.MAX_AGE_SECONDS.xml(), "MaxAgeSeconds " + written + (written.signum() < 0 ? " is negative" : " is 4294967295 or more")
                     + "; RGW accepts it but keeps no MaxAgeSeconds (it reads the value as an unsigned 32-bit number), so it sends no "
                     + "Access-Control-Max-Age and browsers cache the preflight for their default 5 seconds");
         } else if (!BigInteger.valueOf(stored).equals(written)) {
-            warning(at, n, "MaxAgeSeconds", "MaxAgeSeconds " + written + " is negative; RGW reads it with strtoull, which wraps it to "
+            warning(at, n, CorsField.MAX_AGE_SECONDS.xml(), "MaxAgeSeconds " + written + " is negative; RGW reads it with strtoull, which wraps it to "
                     + stored + ", and sends Access-Control-Max-Age: " + stored);
         } else if (r.maxAgeOutsideInt()) {
-            warning(at, n, "MaxAgeSeconds", "MaxAgeSeconds " + written + " is beyond " + Integer.MAX_VALUE + "; RGW accepts it and sends "
+            warning(at, n, CorsField.MAX_AGE_SECONDS.xml(), "MaxAgeSeconds " + written + " is beyond " + Integer.MAX_VALUE + "; RGW accepts it and sends "
                     + "Access-Control-Max-Age: " + stored + ", AWS S3 refuses it, and browsers cap it anyway (Chromium at "
                     + BrowserCors.CHROMIUM_MAX_AGE_CAP + " seconds)");
         }
@@ -234,35 +234,35 @@ public final class CorsValidator {
         List<String> methods = r.allowedMethods();
         if (methods.isEmpty()) {
             if (dialect == Dialect.AWS) {
-                error(ruleStart(i), n, "AllowedMethod", "the rule has no AllowedMethod; AWS S3 needs at least one of " + String.join(", ", METHODS));
+                error(ruleStart(i), n, CorsField.ALLOWED_METHOD.xml(), "the rule has no AllowedMethod; AWS S3 needs at least one of " + String.join(", ", METHODS));
             } else {
-                warning(ruleStart(i), n, "AllowedMethod", "the rule has no AllowedMethod; RGW accepts it but it allows no request");
+                warning(ruleStart(i), n, CorsField.ALLOWED_METHOD.xml(), "the rule has no AllowedMethod; RGW accepts it but it allows no request");
             }
         }
         Set<String> seen = new HashSet<>();
         for (int j = 0; j < methods.size(); j++) {
             String m = methods.get(j);
-            SourcePosition at = at(i, "AllowedMethod", j);
+            SourcePosition at = at(i, CorsField.ALLOWED_METHOD.xml(), j);
             String upper = m.strip().toUpperCase(Locale.ROOT);
             if (m.isEmpty()) {
-                error(at, n, "AllowedMethod", "AllowedMethod is empty; use one of " + String.join(", ", METHODS));
+                error(at, n, CorsField.ALLOWED_METHOD.xml(), "AllowedMethod is empty; use one of " + String.join(", ", METHODS));
             } else if (!m.equals(m.strip())) {
-                error(at, n, "AllowedMethod", "AllowedMethod '" + m + "' has spaces around it, which S3 refuses; write '" + m.strip() + "'");
+                error(at, n, CorsField.ALLOWED_METHOD.xml(), "AllowedMethod '" + m + "' has spaces around it, which S3 refuses; write '" + m.strip() + "'");
             } else if (METHODS.contains(upper)) {
                 if (!m.equals(upper)) {
                     if (dialect == Dialect.AWS) {
-                        error(at, n, "AllowedMethod", "AllowedMethod '" + m + "' must be in capitals on AWS S3; write '" + upper + "'");
+                        error(at, n, CorsField.ALLOWED_METHOD.xml(), "AllowedMethod '" + m + "' must be in capitals on AWS S3; write '" + upper + "'");
                     } else {
-                        warning(at, n, "AllowedMethod", "AllowedMethod '" + m + "' is not in capitals; RGW stores it as '" + upper + "'");
+                        warning(at, n, CorsField.ALLOWED_METHOD.xml(), "AllowedMethod '" + m + "' is not in capitals; RGW stores it as '" + upper + "'");
                     }
                 }
             } else if (upper.equals("COPY") && dialect.isRgw()) {
-                warning(at, n, "AllowedMethod", "AllowedMethod '" + m + "' is an RGW extension that browsers never send; AWS S3 refuses it");
+                warning(at, n, CorsField.ALLOWED_METHOD.xml(), "AllowedMethod '" + m + "' is an RGW extension that browsers never send; AWS S3 refuses it");
             } else {
-                error(at, n, "AllowedMethod", "AllowedMethod '" + m + "' is not one of " + String.join(", ", METHODS));
+                error(at, n, CorsField.ALLOWED_METHOD.xml(), "AllowedMethod '" + m + "' is not one of " + String.join(", ", METHODS));
             }
             if (!m.isEmpty() && !seen.add(upper)) {
-                warning(at, n, "AllowedMethod", "AllowedMethod '" + m + "' is given twice in this rule");
+                warning(at, n, CorsField.ALLOWED_METHOD.xml(), "AllowedMethod '" + m + "' is given twice in this rule");
             }
         }
     }
@@ -353,7 +353,7 @@ public final class CorsValidator {
     }
 
     private static String jsonSuggestion(String key) {
-        for (String k : List.of("ID", "AllowedHeaders", "AllowedMethods", "AllowedOrigins", "ExposeHeaders", "MaxAgeSeconds")) {
+        for (String k : java.util.Arrays.stream(CorsField.values()).map(CorsField::json).toList()) {
             if (key.equalsIgnoreCase(k) || (key + "s").equalsIgnoreCase(k)) return " (did you mean \"" + k + "\"?)";
         }
         return "";

@@ -18,23 +18,24 @@ public final class CorsXml {
         xml.append("<CORSConfiguration xmlns=\"").append(NAMESPACE).append("\">\n");
         for (CorsRule rule : config.rules()) {
             xml.append("  <CORSRule>\n");
-            if (rule.id() != null) element(xml, "ID", rule.id());
-            elements(xml, "AllowedMethod", rule.allowedMethods());
-            elements(xml, "AllowedOrigin", rule.allowedOrigins());
-            elements(xml, "AllowedHeader", rule.allowedHeaders());
-            if (rule.maxAge() != null) element(xml, "MaxAgeSeconds", rule.maxAge().toString());
-            elements(xml, "ExposeHeader", rule.exposeHeaders());
+            if (rule.id() != null) element(xml, CorsField.ID, rule.id());
+            elements(xml, CorsField.ALLOWED_METHOD, rule.allowedMethods());
+            elements(xml, CorsField.ALLOWED_ORIGIN, rule.allowedOrigins());
+            elements(xml, CorsField.ALLOWED_HEADER, rule.allowedHeaders());
+            if (rule.maxAge() != null) element(xml, CorsField.MAX_AGE_SECONDS, rule.maxAge().toString());
+            elements(xml, CorsField.EXPOSE_HEADER, rule.exposeHeaders());
             xml.append("  </CORSRule>\n");
         }
         xml.append("</CORSConfiguration>\n");
         return xml.toString();
     }
 
-    private static void elements(StringBuilder xml, String name, List<String> values) {
-        for (String v : values) element(xml, name, v);
+    private static void elements(StringBuilder xml, CorsField field, List<String> values) {
+        for (String v : values) element(xml, field, v);
     }
 
-    private static void element(StringBuilder xml, String name, String value) {
+    private static void element(StringBuilder xml, CorsField field, String value) {
+        String name = field.xml();
         xml.append("    <").append(name).append('>').append(escape(value)).append("</").append(name).append(">\n");
     }
 
