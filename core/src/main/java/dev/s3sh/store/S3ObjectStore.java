@@ -246,6 +246,26 @@ public final class S3ObjectStore implements ObjectStore {
         run(bucket, null, () -> s3.deleteBucketCors(b -> b.bucket(bucket)));
     }
 
+    @Override
+    public Optional<String> getPolicy(String bucket) {
+        try {
+            return Optional.ofNullable(call(bucket, null, () -> s3.getBucketPolicy(b -> b.bucket(bucket)).policy()));
+        } catch (StoreException e) {
+            if ("NoSuchBucketPolicy".equals(e.code())) return Optional.empty();
+            throw e;
+        }
+    }
+
+    @Override
+    public void putPolicy(String bucket, String policyJson) {
+        run(bucket, null, () -> s3.putBucketPolicy(b -> b.bucket(bucket).policy(policyJson)));
+    }
+
+    @Override
+    public void deletePolicy(String bucket) {
+        run(bucket, null, () -> s3.deleteBucketPolicy(b -> b.bucket(bucket)));
+    }
+
     static CorsRule fromSdk(CORSRule r) {
         return new CorsRule(r.id(), r.allowedMethods(), r.allowedOrigins(), r.allowedHeaders(),
                 r.exposeHeaders(), r.maxAgeSeconds());

@@ -9,7 +9,7 @@ public final class BuiltinCommands {
     }
 
     public static CommandRegistry registry() {
-        return new CommandRegistry()
+        CommandRegistry registry = new CommandRegistry()
                 .register(new LsCommand())
                 .register(new CdCommand())
                 .register(new PwdCommand())
@@ -52,5 +52,7 @@ public final class BuiltinCommands {
                 .register(new HelpCommand())
                 .register(new CompletionCommand())
                 .register(new ExitCommand());
+        PolicyCommand.all().forEach(registry::register);
+        return registry;
     }
 }
