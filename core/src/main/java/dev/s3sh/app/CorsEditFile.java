@@ -24,6 +24,8 @@ import java.util.List;
  */
 public final class CorsEditFile {
     static final String HEADER_START = "<!-- s3sh cors edit:";
+    /** Every edit file's header (cors, policy) starts so. */
+    static final String ANY_HEADER_START = "<!-- s3sh ";
     static final String NOTICE_START = "<!-- s3sh: NOT PUSHED:";
     private static final String END = "-->";
 
@@ -119,7 +121,7 @@ public final class CorsEditFile {
      * had, so that line numbers stay those of the text, and a JSON document after it still reads.
      */
     public static String forParsing(String text) {
-        if (!text.startsWith(HEADER_START)) return text;
+        if (!text.startsWith(ANY_HEADER_START)) return text;
         int end = text.indexOf(END);
         if (end < 0) return text;
         String header = text.substring(0, end + END.length());
@@ -136,7 +138,7 @@ public final class CorsEditFile {
     }
 
     /** An XML comment may not hold "--", nor a line break inside one of our lines. */
-    private static String clean(String s) {
+    static String clean(String s) {
         String t = s.replace('\n', ' ').replace('\r', ' ');
         while (t.contains("--")) t = t.replace("--", "- -");
         return t.endsWith("-") ? t + " " : t;

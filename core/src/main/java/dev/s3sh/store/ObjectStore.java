@@ -37,6 +37,19 @@ public interface ObjectStore extends AutoCloseable {
 
     void deleteCors(String bucket);
 
+    /** The bucket's policy as the server holds it (JSON text); empty when it has none. */
+    default Optional<String> getPolicy(String bucket) {
+        throw new StoreException("NotImplemented", 0, "this store has no bucket policies");
+    }
+
+    default void putPolicy(String bucket, String policyJson) {
+        throw new StoreException("NotImplemented", 0, "this store has no bucket policies");
+    }
+
+    default void deletePolicy(String bucket) {
+        throw new StoreException("NotImplemented", 0, "this store has no bucket policies");
+    }
+
     /** Sends a real CORS request (preflight, or GET/HEAD with an Origin) and reports the answer. */
     ProbeResult probe(ProbeRequest request);
 

@@ -262,6 +262,26 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public Optional<String> getPolicy(String bucket) {
+        try {
+            return Optional.ofNullable(call(bucket, null, () -> s3.getBucketPolicy(b -> b.bucket(bucket)).policy()));
+        } catch (StoreException e) {
+            if ("NoSuchBucketPolicy".equals(e.code())) return Optional.empty();
+            throw e;
+        }
+    }
+
+    @Override
+    public void putPolicy(String bucket, String policyJson) {
+        run(bucket, null, () -> s3.putBucketPolicy(b -> b.bucket(bucket).policy(policyJson)));
+    }
+
+    @Override
+    public void deletePolicy(String bucket) {
+        run(bucket, null, () -> s3.deleteBucketPolicy(b -> b.bucket(bucket)));
+    }
+
+    @Override
     public ProbeResult probe(ProbeRequest request) {
         java.net.URI target = probe.url(request.bucket(), request.key());
         try {

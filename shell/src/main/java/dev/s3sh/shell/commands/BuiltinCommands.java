@@ -9,7 +9,7 @@ public final class BuiltinCommands {
     }
 
     public static CommandRegistry registry() {
-        return new CommandRegistry()
+        CommandRegistry registry = new CommandRegistry()
                 .register(new LsCommand())
                 .register(new CdCommand())
                 .register(new PwdCommand())
@@ -54,5 +54,7 @@ public final class BuiltinCommands {
                 .register(new VersionCommand())
                 .register(new CompletionCommand())
                 .register(new ExitCommand());
+        PolicyCommand.all().forEach(registry::register);
+        return registry;
     }
 }
