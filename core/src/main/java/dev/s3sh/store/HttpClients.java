@@ -39,17 +39,21 @@ final class HttpClients {
     /** null: the JVM's default trust (its cacerts). */
     private final TrustManager[] trust;
 
-    private HttpClients(ClientOptions options, Timeouts timeouts) {
+    private HttpClients(ClientOptions options, Timeouts timeouts, boolean tls) {
         this.options = options;
         this.timeouts = timeouts;
         this.trust = options.insecure() ? new TrustManager[]{TrustEverything.INSTANCE}
-                : options.caBundle() != null ? trustManagers(options) : null;
+                : tls && options.caBundle() != null ? trustManagers(options) : null;
     }
 
-    /** Reads the CA bundle once; a bundle that is not usable PEM is a {@link StoreException} saying so. */
-    static HttpClients of(ClientOptions options, Timeouts timeouts) {
-        return new HttpClients(options, timeouts);
+    /**
+     * Reads the CA bundle once, when {@code tls} says the endpoint speaks TLS; a bundle that is not
+     * usable PEM is a {@link StoreException} saying so.
+     */
+    static HttpClients of(ClientOptions options, Timeouts timeouts, boolean tls) {
+        return new HttpClients(options, timeouts, tls);
     }
+
 
     /** The SDK's HTTP client. */
     SdkHttpClient.Builder<?> sdk() {

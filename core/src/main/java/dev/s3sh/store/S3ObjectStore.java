@@ -84,7 +84,10 @@ public final class S3ObjectStore implements ObjectStore {
     /** With explicit timeouts (tests of slow or silent endpoints use short ones). */
     public S3ObjectStore(Profile profile, PrintWriter wireLog, Timeouts timeouts) {
         // one HTTP configuration (trust, proxy, timeouts) for the SDK's requests and the CORS probe's
-        HttpClients http = HttpClients.of(profile.client(), timeouts);
+        // a plain http:// endpoint makes no TLS connection: its trust (a CA bundle of a hundred or more
+        // certificates to parse) is not read at all
+        boolean tls = profile.endpoint() == null || !"http".equalsIgnoreCase(profile.endpoint().getScheme());
+        HttpClients http = HttpClients.of(profile.client(), timeouts, tls);
         var builder = S3Client.builder()
                 .httpClientBuilder(http.sdk())
                 .region(Region.of(profile.region() == null ? "us-east-1" : profile.region()))
