@@ -116,10 +116,14 @@ class WireLogTest {
     void anUnusableCaBundleIsReportedByName(@TempDir Path dir) throws Exception {
         Path pem = Files.writeString(dir.resolve("bundle.pem"), "not a certificate");
         Profile p = profile();
-        Profile withCa = new Profile(p.name(), p.endpoint(), p.region(), p.accessKey(), p.secretKey(), null, true, "rgw",
-                new ClientOptions(pem, false, null, null));
+        // the trust matters to an https endpoint (a plain http one makes no TLS connection and never reads it)
+        Profile withCa = new Profile(p.name(), java.net.URI.create("https://127.0.0.1:1"), p.region(), p.accessKey(), p.secretKey(),
+                null, true, "rgw", new ClientOptions(pem, false, null, null));
         StoreException e = assertThrows(StoreException.class, () -> new S3ObjectStore(withCa));
         assertTrue(e.getMessage().startsWith("cannot use the CA bundle " + pem), e.getMessage());
+        Profile plain = new Profile(p.name(), java.net.URI.create("http://127.0.0.1:1"), p.region(), p.accessKey(), p.secretKey(),
+                null, true, "rgw", new ClientOptions(pem, false, null, null));
+        new S3ObjectStore(plain).close();
     }
 
     @Test
