@@ -124,7 +124,8 @@ class ReleasePackageIT {
         usedAsAUser(home.resolve("bin/s3sh").toString(), home.resolve("runtime").toString(), home.resolve("share/bash-completion/completions/s3sh").toString(), env);
         // the first start dumped the class archive in the background; once there, it is used
         Path archive = home.resolve("app/s3sh.jsa");
-        for (int i = 0; i < 600 && !Files.exists(archive); i++) Thread.sleep(200);
+        Path dumping = home.resolve("app/.archive-lock");   // there while the one background dump runs
+        for (int i = 0; i < 600 && (!Files.exists(archive) || Files.exists(dumping)); i++) Thread.sleep(200);
         assertTrue(Files.exists(archive), "the tarball's launcher made no class archive");
         Map<String, String> sharing = new HashMap<>(env);
         sharing.put("JDK_JAVA_OPTIONS", "-Xshare:on");
