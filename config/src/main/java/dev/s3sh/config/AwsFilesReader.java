@@ -11,8 +11,9 @@ import java.util.Set;
  * Keys in the credentials file win over the same keys in the config file, as in the AWS CLI.
  */
 final class AwsFilesReader {
-    private static final List<String> UNSUPPORTED = List.of("role_arn", "credential_process", "sso_session",
-            "sso_start_url", "web_identity_token_file");
+    /** Keys that make the SDK obtain the profile's keys at connect time, in the order the SDK checks them. */
+    private static final List<String> DELEGATED = List.of("role_arn", "web_identity_token_file", "sso_session",
+            "sso_start_url", "credential_process");
 
     private final IniFile config;
     private final IniFile credentials;
@@ -61,12 +62,13 @@ final class AwsFilesReader {
         credential(layer, Field.ACCESS_KEY, "aws_access_key_id", cred, conf);
         credential(layer, Field.SECRET_KEY, "aws_secret_access_key", cred, conf);
         credential(layer, Field.SESSION_TOKEN, "aws_session_token", cred, conf);
-        if (!layer.has(Field.ACCESS_KEY)) {
-            for (String key : UNSUPPORTED) {
-                if (conf.containsKey(key)) {
-                    layer.warn(config.where(conf.get(key)) + ": profile '" + name + "' gets its keys through " + key
-                            + ", which s3sh does not support yet: put static keys in " + (credentials == null
-                            ? "~/.aws/credentials" : credentials.displayName()) + " or use AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY");
+        if (!layer.has(Field.ACCESS_KEY) && !layer.has(Field.SECRET_KEY)) {
+            for (String key : DELEGATED) {
+                IniFile file = conf.containsKey(key) ? config : cred.containsKey(key) ? credentials : null;
+                if (file != null) {
+                    IniFile.Entry entry = file == config ? conf.get(key) : cred.get(key);
+                    layer.delegate(new DelegatedCredentials(name, key, file.where(entry),
+                            config == null ? null : config.path(), credentials == null ? null : credentials.path()));
                     break;
                 }
             }

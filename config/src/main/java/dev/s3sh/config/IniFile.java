@@ -29,6 +29,7 @@ public final class IniFile {
     private final String displayName;
     private final Map<String, Map<String, Entry>> sections;
     private boolean openToOthers;
+    private Path path;
 
     private IniFile(String displayName, Map<String, Map<String, Entry>> sections) {
         this.displayName = displayName;
@@ -43,6 +44,11 @@ public final class IniFile {
     /** True when {@code source} (as {@link #where} gives it) points into this file. */
     public boolean holds(String source) {
         return source != null && source.startsWith(displayName + " line ");
+    }
+
+    /** Where the file was read from; null when parsed from text. */
+    public Path path() {
+        return path;
     }
 
     /** The file as users see it, e.g. {@code ~/.s3cfg}. */
@@ -88,6 +94,7 @@ public final class IniFile {
                     + (e.getMessage() == null ? "" : " " + e.getMessage()) + ": check that the file is readable");
         }
         IniFile ini = parse(text, displayName);
+        ini.path = path;
         try {
             var perms = Files.getPosixFilePermissions(path);
             ini.openToOthers = perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)

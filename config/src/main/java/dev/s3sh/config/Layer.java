@@ -17,6 +17,7 @@ public final class Layer {
     private final String description;
     private final Map<Field, Sourced> values = new EnumMap<>(Field.class);
     private final List<String> warnings = new ArrayList<>();
+    private DelegatedCredentials delegated;
 
     public Layer(String description) {
         this.description = description;
@@ -53,6 +54,17 @@ public final class Layer {
 
     public void remove(Field field) {
         values.remove(field);
+    }
+
+    /** This layer's keys come from an AWS profile's credential provider, not from stored keys. */
+    public Layer delegate(DelegatedCredentials credentials) {
+        this.delegated = credentials;
+        return this;
+    }
+
+    /** Null unless {@link #delegate} was called. */
+    public DelegatedCredentials delegated() {
+        return delegated;
     }
 
     public void warn(String warning) {

@@ -15,10 +15,17 @@ public record Profile(String name,
                       String sessionToken,
                       boolean pathStyle,
                       String dialect,
-                      ClientOptions client) {
+                      ClientOptions client,
+                      DelegatedCredentials delegated) {
 
     public Profile {
         if (client == null) client = ClientOptions.DEFAULT;
+    }
+
+    /** A profile whose keys, if any, are stored in it. */
+    public Profile(String name, URI endpoint, String region, String accessKey, String secretKey,
+                   String sessionToken, boolean pathStyle, String dialect, ClientOptions client) {
+        this(name, endpoint, region, accessKey, secretKey, sessionToken, pathStyle, dialect, client, null);
     }
 
     /** A profile with default TLS settings (verification on, no proxy). */
@@ -27,7 +34,9 @@ public record Profile(String name,
         this(name, endpoint, region, accessKey, secretKey, sessionToken, pathStyle, dialect, ClientOptions.DEFAULT);
     }
 
+    /** Stored keys, or an AWS profile that obtains them ({@link #delegated()}). */
     public boolean hasCredentials() {
+        if (delegated != null) return true;
         return accessKey != null && !accessKey.isBlank() && secretKey != null && !secretKey.isBlank();
     }
 
@@ -46,7 +55,7 @@ public record Profile(String name,
     }
 
     public Profile withName(String newName) {
-        return new Profile(newName, endpoint, region, accessKey, secretKey, sessionToken, pathStyle, dialect, client);
+        return new Profile(newName, endpoint, region, accessKey, secretKey, sessionToken, pathStyle, dialect, client, delegated);
     }
 
     @Override
@@ -54,6 +63,7 @@ public record Profile(String name,
         return "Profile[name=" + name + ", endpoint=" + endpointLabel() + ", region=" + region
                 + ", accessKey=" + Secrets.mask(accessKey) + ", secretKey=" + Secrets.mask(secretKey)
                 + ", sessionToken=" + Secrets.mask(sessionToken)
-                + ", pathStyle=" + pathStyle + ", dialect=" + dialect + ", insecure=" + client.insecure() + "]";
+                + ", pathStyle=" + pathStyle + ", dialect=" + dialect + ", insecure=" + client.insecure()
+                + (delegated == null ? "" : ", keys from " + delegated.describe()) + "]";
     }
 }

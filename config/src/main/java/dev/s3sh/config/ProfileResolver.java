@@ -75,7 +75,7 @@ public final class ProfileResolver {
         layers.add(envLayer);
         src.checkProblems(explicit || env("AWS_PROFILE") != null, flags, envLayer);
         List<Layer> files = name == null ? List.of() : fileLayers(name, src);
-        if (explicit && files.stream().anyMatch(l -> l.has(Field.ACCESS_KEY))) {
+        if (explicit && files.stream().anyMatch(l -> l.has(Field.ACCESS_KEY) || l.delegated() != null)) {
             for (Field f : CREDENTIALS) envLayer.remove(f);
         }
         layers.addAll(files);
@@ -392,7 +392,12 @@ public final class ProfileResolver {
                 if (l.get(f) != null) chosen.put(f, l.get(f));
             }
         }
-        Layer keys = layers.stream().filter(l -> l.has(Field.ACCESS_KEY) || l.has(Field.SECRET_KEY)).findFirst().orElse(null);
+        Layer keys = layers.stream().filter(l -> l.has(Field.ACCESS_KEY) || l.has(Field.SECRET_KEY) || l.delegated() != null)
+                .findFirst().orElse(null);
+        DelegatedCredentials delegated = keys == null ? null : keys.delegated();
+        if (delegated != null) {
+            keys = null;
+        }
         if (keys != null) {
             for (Field f : CREDENTIALS) if (keys.get(f) != null) chosen.put(f, keys.get(f));
             if (!keys.has(Field.ACCESS_KEY) || !keys.has(Field.SECRET_KEY)) {
@@ -404,6 +409,7 @@ public final class ProfileResolver {
         }
         Map<String, String> sources = new LinkedHashMap<>();
         chosen.forEach((f, s) -> sources.put(f.label(), s.source()));
+        if (delegated != null) sources.put(Field.ACCESS_KEY.label(), "obtained when connecting, through " + delegated.describe());
 
         URI endpoint = chosen.containsKey(Field.ENDPOINT) ? parseEndpoint(chosen.get(Field.ENDPOINT).value(),
                 chosen.get(Field.ENDPOINT).source()) : null;
@@ -461,7 +467,7 @@ public final class ProfileResolver {
                     + "): anyone on the network path can read and change this traffic, keys included");
         }
         Profile profile = new Profile(name, endpoint, region, value(chosen, Field.ACCESS_KEY), value(chosen, Field.SECRET_KEY),
-                value(chosen, Field.SESSION_TOKEN), pathStyle, dialect, new ClientOptions(ca, insecure, proxy, signHttps));
+                value(chosen, Field.SESSION_TOKEN), pathStyle, dialect, new ClientOptions(ca, insecure, proxy, signHttps), delegated);
         Map<String, String> ordered = new LinkedHashMap<>();
         for (Field f : Field.values()) if (sources.containsKey(f.label())) ordered.put(f.label(), sources.get(f.label()));
         return new ResolvedProfile(profile, ordered, warnings);

@@ -92,12 +92,32 @@ class AwsProfilesTest {
     }
 
     @Test
-    void unsupportedCredentialSourcesAreNamed() throws Exception {
-        ResolvedProfile r = new ConfigFixture(home).awsFiles().resolve(profile("assumed"));
-        assertFalse(r.profile().hasCredentials());
-        assertEquals(1, r.warnings().size());
-        assertTrue(r.warnings().get(0).contains("role_arn") && r.warnings().get(0).contains("~/.aws/config line"),
-                r.warnings().get(0));
+    void profilesThatObtainTheirKeysAreHandedOnWithTheirFiles() throws Exception {
+        ConfigFixture f = new ConfigFixture(home).awsFiles();
+        ResolvedProfile r = f.resolve(profile("assumed"));
+        assertTrue(r.profile().hasCredentials());
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        DelegatedCredentials d = r.profile().delegated();
+        assertEquals("assumed", d.awsProfile());
+        assertEquals("role_arn", d.mechanism());
+        assertEquals(home.resolve(".aws/config"), d.configFile());
+        assertEquals(home.resolve(".aws/credentials"), d.credentialsFile());
+        assertTrue(r.sources().get("access key").contains("role_arn of AWS profile 'assumed' (~/.aws/config line "),
+                r.sources().get("access key"));
+        assertNull(r.profile().accessKey());
+
+        f.file(".aws/config", "[profile ci]\nendpoint_url = http://127.0.0.1:7480\ncredential_process = /bin/keys --json\n"
+                + "[profile sso]\nsso_session = corp\nsso_account_id = 1\nsso_role_name = r\n"
+                + "[profile web]\nrole_arn = arn:aws:iam::1:role/x\nweb_identity_token_file = /tmp/t\n");
+        assertEquals("credential_process", f.resolve(profile("ci")).profile().delegated().mechanism());
+        assertEquals("sso_session", f.resolve(profile("sso")).profile().delegated().mechanism());
+        assertEquals("role_arn", f.resolve(profile("web")).profile().delegated().mechanism(), "the SDK's order: role_arn first");
+        // --profile keeps the profile's own way to keys over the environment's keys, as stored keys do
+        Profile ci = f.env("AWS_ACCESS_KEY_ID", "ENVACCESSKEY00000001").env("AWS_SECRET_ACCESS_KEY", "env-secret-00000000000000000001")
+                .resolve(profile("ci")).profile();
+        assertNull(ci.accessKey());
+        assertEquals("credential_process", ci.delegated().mechanism());
+        assertFalse(ci.toString().contains("/bin/keys"), "the command is not shown");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.s3sh.store;
 
 import dev.s3sh.config.Profile;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
@@ -31,8 +31,11 @@ final class CorsProbe {
     private final S3Utilities urls;
     private HttpClient http;
 
-    CorsProbe(Profile profile, HttpClients clients, S3Utilities urls) {
+    private final AwsCredentialsProvider credentials;
+
+    CorsProbe(Profile profile, AwsCredentialsProvider credentials, HttpClients clients, S3Utilities urls) {
         this.profile = profile;
+        this.credentials = credentials;
         this.clients = clients;
         this.urls = urls;
     }
@@ -94,7 +97,7 @@ final class CorsProbe {
                 .putHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD")
                 .build();
         SignedRequest signedRequest = AwsV4HttpSigner.create().sign(s -> s
-                .identity(AwsBasicCredentials.create(profile.accessKey(), profile.secretKey()))
+                .identity(credentials.resolveCredentials())
                 .request(unsigned)
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, profile.region() == null ? "us-east-1" : profile.region())

@@ -55,6 +55,8 @@ final class ErrorTranslator {
         if (e instanceof StoreException se) return se;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ResponseCap.TooLarge big) return tooLarge(big);
+            // raised inside the SDK's pipeline (e.g. by the credentials provider) and wrapped by it
+            if (t instanceof StoreException se) return se;
         }
         if (e instanceof AwsServiceException ase) {
             String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();

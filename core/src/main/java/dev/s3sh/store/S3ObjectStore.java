@@ -2,10 +2,7 @@ package dev.s3sh.store;
 
 import dev.s3sh.config.Profile;
 import dev.s3sh.cors.CorsConfiguration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -61,6 +58,7 @@ public final class S3ObjectStore implements ObjectStore {
     private final S3Client s3;
     private final ErrorTranslator errors;
     private final CorsProbe probe;
+    private final AwsCredentialsProvider credentials;
     private final ExecutorService requests = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "s3sh-request");
         t.setDaemon(true);
@@ -88,6 +86,7 @@ public final class S3ObjectStore implements ObjectStore {
         // certificates to parse) is not read at all
         boolean tls = profile.endpoint() == null || !"http".equalsIgnoreCase(profile.endpoint().getScheme());
         HttpClients http = HttpClients.of(profile.client(), timeouts, tls);
+        this.credentials = Credentials.provider(profile);
         var builder = S3Client.builder()
                 .httpClientBuilder(http.sdk())
                 .region(Region.of(profile.region() == null ? "us-east-1" : profile.region()))
@@ -99,10 +98,10 @@ public final class S3ObjectStore implements ObjectStore {
                         .apiCallTimeout(timeouts.call())
                         .apiCallAttemptTimeout(timeouts.attempt())
                         .executionInterceptors(interceptors(wireLog)))
-                .credentialsProvider(StaticCredentialsProvider.create(credentials(profile)));
+                .credentialsProvider(credentials);
         if (profile.endpoint() != null) builder.endpointOverride(profile.endpoint());
         this.s3 = builder.build();
-        this.probe = new CorsProbe(profile, http, s3.utilities());
+        this.probe = new CorsProbe(profile, credentials, http, s3.utilities());
         // a failure to reach a bucket names the host the request went to: BUCKET.HOST when virtual-hosted
         this.errors = new ErrorTranslator(profile.endpointLabel(), bucket -> origin(probe.url(bucket, null)));
     }
@@ -112,13 +111,6 @@ public final class S3ObjectStore implements ObjectStore {
         List<ExecutionInterceptor> list = new ArrayList<>(List.of(new ResponseCap(ResponseCap.DEFAULT_LIMIT), new XmlKeyRefs()));
         if (wireLog != null) list.add(new WireLog(wireLog));
         return list;
-    }
-
-    private static AwsCredentials credentials(Profile p) {
-        if (p.sessionToken() != null && !p.sessionToken().isBlank()) {
-            return AwsSessionCredentials.create(p.accessKey(), p.secretKey(), p.sessionToken());
-        }
-        return AwsBasicCredentials.create(p.accessKey(), p.secretKey());
     }
 
     /** The SDK client, for operations outside this interface (presigning, transfers). */
@@ -617,5 +609,13 @@ public final class S3ObjectStore implements ObjectStore {
         if (presigner != null) presigner.close();
         requests.shutdownNow();
         s3.close();
+        // the SDK closes only the providers it made; a delegated one may hold an STS or SSO client
+        if (credentials instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing is best effort: the session ends or switches anyway
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.s3sh.shell;
 
 import dev.s3sh.command.CommandContext;
 import dev.s3sh.command.CommandLineParser;
+import dev.s3sh.command.GlobalOptionEnvironment;
 import dev.s3sh.command.GlobalOptions;
 import dev.s3sh.command.OptionSpec;
 import dev.s3sh.command.ParsedArgs;
@@ -61,6 +62,8 @@ public final class Main {
             """;
     private static final String USAGE_TAIL = """
 
+            Each option above can also be set in the environment as S3SH_NAME (--ca-bundle: S3SH_CA_BUNDLE;
+            a switch: 1 or 0); the command line wins over it. s3sh never pages its output (no PAGER).
             Where settings come from, first match wins: these options; the environment (AWS_ACCESS_KEY_ID,
             AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION, AWS_ENDPOINT_URL[_S3], AWS_PROFILE,
             AWS_CA_BUNDLE); s3sh's profile ($XDG_CONFIG_HOME/s3sh/config); the AWS CLI's profile
@@ -106,7 +109,18 @@ public final class Main {
     }
 
     static Invocation parse(String[] args) {
+        return parse(args, Map.of());
+    }
+
+    /** The command line, with the S3SH_* variables of {@code env} for the options it does not give. */
+    static Invocation parse(String[] args, Map<String, String> env) {
         CommandLineParser.Leading leading = CommandLineParser.parseLeading(GlobalOptions.SPEC, List.of(args));
+        List<String> fromEnv = GlobalOptionEnvironment.words(env, leading.options());
+        if (!fromEnv.isEmpty()) {
+            List<String> all = new ArrayList<>(fromEnv);
+            all.addAll(List.of(args));
+            leading = CommandLineParser.parseLeading(GlobalOptions.SPEC, all);
+        }
         ParsedArgs o = leading.options();
         boolean local = o.has("local");
         String profile = o.value("profile", null), endpoint = o.value("endpoint", null), cluster = o.value("cluster", null),
@@ -136,7 +150,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         Invocation inv;
         try {
-            inv = parse(args);
+            inv = parse(args, env);
         } catch (UsageException e) {
             err.println("s3sh: " + dev.s3sh.session.S3Path.visible(e.getMessage()));
             return ExitCode.USAGE;
@@ -206,7 +220,9 @@ public final class Main {
                 return runInterruptibly(() -> runner.run(ctx, inv.command()));
             }
             if (stdinTty) {
-                try (Terminal terminal = TerminalBuilder.builder().name("s3sh").system(true).nativeSignals(true).build()) {
+                try (Terminal terminal = TerminalBuilder.builder().name("s3sh").system(true).nativeSignals(true)
+                        // a dumb terminal is expected when output is piped: no JLine warning on standard error
+                        .dumb(true).build()) {
                     return new Repl(terminal, session, registry, runner, color && !"dumb".equals(terminal.getType()),
                             stateDir.resolve("history"), stateDir, editorEnv).run();
                 }
@@ -249,7 +265,7 @@ public final class Main {
                     return CompleteMode.global(registry, session, before, current, out);
                 }
             }
-            Invocation inv = parse(before.toArray(String[]::new));
+            Invocation inv = parse(before.toArray(String[]::new), env);
             Profile profile = inv.local() ? LocalServer.start(projectHome()) : new ProfileResolver(env).resolve(inv.connection());
             try (Session session = new Session(profile, S3ObjectStore::new)) {
                 return CompleteMode.run(registry, session, inv.command(), current, out);

@@ -33,6 +33,22 @@ class ReplTerminalIT {
     }
 
     @Test
+    void outputPipedFromATerminalGetsNoJLineWarning(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out.txt"), err = dir.resolve("err.txt");
+        try (Tmux t = Tmux.start("piped", 100, 30, env(dir, dir.resolve("state")),
+                launcher() + " 2>" + err + " | cat > " + out + "; echo PIPED-DONE; sleep 30")) {
+            for (int i = 0; i < 600 && !(java.nio.file.Files.exists(out) && java.nio.file.Files.readString(out).contains("s3:// >")); i++) {
+                Thread.sleep(200);
+            }
+            t.type("exit").keys("Enter");
+            t.waitFor("PIPED-DONE");
+        }
+        String errors = java.nio.file.Files.readString(err);
+        assertTrue(java.nio.file.Files.readString(out).contains("s3:// >"), "the REPL ran: " + java.nio.file.Files.readString(out));
+        assertFalse(errors.contains("Unable to create a system terminal") || errors.contains("WARNING"), errors);
+    }
+
+    @Test
     void ctrlBackslashPrintsNoThreadDumpAndTheQuitKeyComesBack(@TempDir Path dir) throws Exception {
         try (Tmux t = Tmux.start("quit", 100, 30, env(dir, dir.resolve("state")),
                 "stty quit '^\\'; " + launcher() + "; stty -a | grep -o 'quit = [^;]*'; sleep 30")) {
