@@ -23,7 +23,7 @@ class ArchitectureTest {
     @Test
     void theClassesOfEveryModuleAreImported() {
         for (String pkg : new String[] {"dev.s3sh.cors", "dev.s3sh.config", "dev.s3sh.store", "dev.s3sh.session",
-                "dev.s3sh.command", "dev.s3sh.app", "dev.s3sh.text", "dev.s3sh.policy", "dev.s3sh.completions", "dev.s3sh.tui", "dev.s3sh.shell"}) {
+                "dev.s3sh.command", "dev.s3sh.app", "dev.s3sh.text", "dev.s3sh.policy", "dev.s3sh.lifecycle", "dev.s3sh.completions", "dev.s3sh.tui", "dev.s3sh.shell"}) {
             if (!CLASSES.containPackage(pkg)) throw new AssertionError("no classes imported from " + pkg);
         }
     }
@@ -61,7 +61,7 @@ class ArchitectureTest {
     @Test
     void theCoreDoesNotReachUp() {
         noClasses().that().resideInAnyPackage("dev.s3sh.config..", "dev.s3sh.store..", "dev.s3sh.session..",
-                        "dev.s3sh.command..", "dev.s3sh.app..", "dev.s3sh.policy..", "dev.s3sh.text..")
+                        "dev.s3sh.command..", "dev.s3sh.app..", "dev.s3sh.policy..", "dev.s3sh.lifecycle..", "dev.s3sh.text..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.s3sh.shell..", "dev.s3sh.tui..",
                         "dev.s3sh.completions..")
                 .check(CLASSES);

@@ -64,6 +64,11 @@ public final class PolicyHistory {
     }
 
     public Listing list() throws IOException {
+        return listing(dir, "policy");
+    }
+
+    /** The entries in {@code dir}, newest first, each document read from its {@code field} (lifecycle history shares this). */
+    static Listing listing(Path dir, String field) throws IOException {
         if (!Files.isDirectory(dir)) return new Listing(List.of(), List.of());
         List<Path> files = new ArrayList<>();
         List<CorsHistory.Skipped> skipped = new ArrayList<>();
@@ -80,7 +85,7 @@ public final class PolicyHistory {
         for (Path f : files) {
             try {
                 JsonNode n = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
-                JsonNode p = n.get("policy");
+                JsonNode p = n.get(field);
                 out.add(new Entry(out.size() + 1, Instant.parse(n.get("time").asText()), p == null || p.isNull() ? null : p,
                         n.path("summary").asText(""), n.path("change").asText(""), f));
             } catch (IOException | RuntimeException e) {

@@ -5,13 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A line diff of two policies as s3sh prints them ({@link PolicyDocument#pretty}); null stands for no policy. */
+/**
+ * A line diff of two policies as s3sh prints them ({@link PolicyDocument#pretty}); null stands for no policy.
+ * {@link #ofText} diffs any two printed documents (lifecycle XML uses it).
+ */
 public record PolicyDiff(List<String> lines, boolean same) {
 
     public static PolicyDiff diff(JsonNode before, JsonNode after) {
         boolean same = before == null ? after == null : before.equals(after);
-        String[] a = before == null ? new String[0] : PolicyDocument.pretty(before).split("\n");
-        String[] b = after == null ? new String[0] : PolicyDocument.pretty(after).split("\n");
+        return ofText(before == null ? null : PolicyDocument.pretty(before), after == null ? null : PolicyDocument.pretty(after), same);
+    }
+
+    /** The line diff of two printed documents (null: none); {@code same} as the caller judges the documents. */
+    public static PolicyDiff ofText(String before, String after, boolean same) {
+        String[] a = before == null ? new String[0] : before.split("\n");
+        String[] b = after == null ? new String[0] : after.split("\n");
         int[][] lcs = new int[a.length + 1][b.length + 1];
         for (int i = a.length - 1; i >= 0; i--) {
             for (int j = b.length - 1; j >= 0; j--) {

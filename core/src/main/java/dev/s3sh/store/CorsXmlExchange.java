@@ -37,7 +37,11 @@ final class CorsXmlExchange {
 
     /** For PUT ?cors: sends {@code configuration} as our XML in place of what the SDK marshalled. */
     static Consumer<AwsRequestOverrideConfiguration.Builder> sending(CorsConfiguration configuration) {
-        byte[] xml = CorsXml.write(configuration).getBytes(StandardCharsets.UTF_8);
+        return sending(CorsXml.write(configuration).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** For any PUT of an XML sub-resource (also ?lifecycle): sends {@code xml} in place of what the SDK marshalled. */
+    static Consumer<AwsRequestOverrideConfiguration.Builder> sending(byte[] xml) {
         ExecutionInterceptor body = new ExecutionInterceptor() {
             @Override
             public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
@@ -58,6 +62,25 @@ final class CorsXmlExchange {
     /** For one GET ?cors: keeps the body of a successful answer, for {@link #configuration(String)}. */
     static final class Reading implements ExecutionInterceptor {
         private volatile byte[] body;
+        private final byte[] placeholder;
+
+        Reading() {
+            this(EMPTY_CONFIGURATION);
+        }
+
+        /** For another XML sub-resource (also ?lifecycle): {@code placeholder} is the empty document the SDK parses instead. */
+        Reading(String placeholder) {
+            this(placeholder.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private Reading(byte[] placeholder) {
+            this.placeholder = placeholder;
+        }
+
+        /** The body of the successful answer, or null. */
+        byte[] body() {
+            return body;
+        }
 
         Consumer<AwsRequestOverrideConfiguration.Builder> plugin() {
             return o -> o.addPlugin(config -> config.overrideConfiguration(c -> c.addExecutionInterceptor(this)));
@@ -76,7 +99,7 @@ final class CorsXmlExchange {
             if (body.length > CorsParser.MAX_STORED_DOCUMENT_BYTES) {
                 throw new ResponseCap.TooLarge("GetBucketCors", CorsParser.MAX_STORED_DOCUMENT_BYTES, -1);
             }
-            return Optional.of(new ByteArrayInputStream(EMPTY_CONFIGURATION));
+            return Optional.of(new ByteArrayInputStream(placeholder));
         }
 
         /** The configuration the server sent, read by our parser; a StoreException when it cannot be read. */

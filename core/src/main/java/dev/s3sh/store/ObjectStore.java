@@ -50,6 +50,20 @@ public interface ObjectStore extends AutoCloseable {
         throw new StoreException("NotImplemented", 0, "this store has no bucket policies");
     }
 
+    /** The bucket's lifecycle configuration as the server sent it (XML text); empty when it has none. */
+    default Optional<String> getLifecycle(String bucket) {
+        throw new StoreException("NotImplemented", 0, "this store has no lifecycle configurations");
+    }
+
+    /** Puts {@code xml} as it is (s3sh writes it: dev.s3sh.lifecycle.LifecycleXml). */
+    default void putLifecycle(String bucket, String xml) {
+        throw new StoreException("NotImplemented", 0, "this store has no lifecycle configurations");
+    }
+
+    default void deleteLifecycle(String bucket) {
+        throw new StoreException("NotImplemented", 0, "this store has no lifecycle configurations");
+    }
+
     /** Sends a real CORS request (preflight, or GET/HEAD with an Origin) and reports the answer. */
     ProbeResult probe(ProbeRequest request);
 

@@ -277,6 +277,34 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public Optional<String> getLifecycle(String bucket) {
+        // read as text: the SDK's model drops what it does not know and would re-order the rules' elements
+        CorsXmlExchange.Reading reading = new CorsXmlExchange.Reading("<LifecycleConfiguration/>");
+        try {
+            run(bucket, null, () -> s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket).overrideConfiguration(reading.plugin())));
+        } catch (StoreException e) {
+            if ("NoSuchLifecycleConfiguration".equals(e.code())) return Optional.empty();
+            throw e;
+        }
+        byte[] body = reading.body();
+        if (body == null) throw new StoreException("EmptyLifecycleResponse", 200, "the server answered GET ?lifecycle for bucket " + bucket + " without a body");
+        return Optional.of(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void putLifecycle(String bucket, String xml) {
+        // the SDK marshals an empty configuration; the body sent (checksummed and signed) is s3sh's XML
+        run(bucket, null, () -> s3.putBucketLifecycleConfiguration(b -> b.bucket(bucket)
+                .lifecycleConfiguration(c -> c.rules(List.of()))
+                .overrideConfiguration(CorsXmlExchange.sending(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+    }
+
+    @Override
+    public void deleteLifecycle(String bucket) {
+        run(bucket, null, () -> s3.deleteBucketLifecycle(b -> b.bucket(bucket)));
+    }
+
+    @Override
     public ProbeResult probe(ProbeRequest request) {
         java.net.URI target = probe.url(request.bucket(), request.key());
         try {

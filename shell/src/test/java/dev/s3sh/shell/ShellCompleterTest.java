@@ -288,7 +288,7 @@ class ShellCompleterTest {
         });
         assertEquals(List.of(), complete("ls s3://alpha/"));
         assertEquals(List.of("access denied to s3://alpha/: check the key's permissions"), completer.lastHints());
-        assertEquals(List.of("ls"), complete("l"), "command names still complete");
+        assertEquals(List.of("ls"), complete("ls"), "command names still complete");
 
         store.beforeEachCall(bucket -> {
             throw new IllegalStateException("boom\n\tat some.Frame");

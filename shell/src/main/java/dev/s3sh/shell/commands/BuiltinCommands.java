@@ -55,6 +55,7 @@ public final class BuiltinCommands {
                 .register(new CompletionCommand())
                 .register(new ExitCommand());
         PolicyCommand.all().forEach(registry::register);
+        LifecycleCommand.all().forEach(registry::register);
         return registry;
     }
 }

@@ -1,6 +1,7 @@
 package dev.s3sh.shell.commands;
 
 import dev.s3sh.app.CorsBehaviours;
+import dev.s3sh.app.PublicAccess;
 
 import dev.s3sh.cors.CorsXml;
 import dev.s3sh.session.S3Path;
@@ -23,7 +24,7 @@ public final class InfoCommand implements Command {
     public CommandSpec spec() {
         return CommandSpec.builder("info")
                 .synopsis("info [s3://BUCKET]")
-                .summary("show a bucket's location, payer, expiration, policy, CORS and ACL")
+                .summary("show a bucket's location, payer, expiration, policy, CORS, ACL and whether anyone may read, write or list it")
                 .help("Shows what 's3cmd info' shows. BUCKET defaults to the current bucket.")
                 .positional(ValueKind.BUCKET)
                 .build();
@@ -34,6 +35,7 @@ public final class InfoCommand implements Command {
         S3Path path = ctx.session().resolve(args.positional(0, ""));
         if (path.isRoot()) throw new UsageException("info needs a bucket: info s3://BUCKET, or cd into one first");
         BucketInfo info = ctx.session().store().bucketInfo(path.bucket());
+        PublicAccess open = PublicAccess.judge(info.bucket(), info.acl(), info.policy());
         var ruleChoice = new CorsBehaviours(ctx.stateDir()).get(ctx.session().profile().endpointLabel());
         if (args.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -44,6 +46,12 @@ public final class InfoCommand implements Command {
             doc.put("policy", info.policy().orElse(null));
             doc.put("cors", info.cors().map(CorsXml::write).orElse(null));
             doc.put("acl", info.acl());
+            Map<String, Object> pub = new LinkedHashMap<>();
+            pub.put("read", open.read().open());
+            pub.put("write", open.write().open());
+            pub.put("list", open.list().open());
+            pub.put("why", Map.of("read", open.read().render(), "write", open.write().render(), "list", open.list().render()));
+            doc.put("public", pub);
             doc.put("notes", info.notes());
             doc.put("corsRuleChoice", ruleChoice.map(c -> c.behaviour().id()).orElse(null));
             ctx.printJson(doc);
@@ -66,6 +74,9 @@ public final class InfoCommand implements Command {
         } else {
             for (String grant : info.acl()) out.println("   ACL:       " + S3Path.visible(grant));
         }
+        out.println("   Public read:  " + S3Path.visible(open.read().render()));
+        out.println("   Public write: " + S3Path.visible(open.write().render()));
+        out.println("   Public list:  " + S3Path.visible(open.list().render()));
         for (String note : info.notes()) out.println("   (" + S3Path.visible(note) + ")");
         out.println("   (CORS rule choice of this endpoint: " + ruleChoice
                 .map(c -> c.behaviour().id() + ", found by 'cors detect' on " + c.when().toString().substring(0, 10))
