@@ -61,7 +61,7 @@ public final class CorsHistory {
      * default port do not count, and the loopback names ({@code localhost}, {@code 127.0.0.1},
      * {@code ::1}) are one host. Text that is not a URL is kept as it is.
      */
-    static String endpointKey(String endpoint) {
+    public static String endpointKey(String endpoint) {
         if (endpoint == null || endpoint.isBlank()) return "default";
         URI uri;
         try {
@@ -177,11 +177,6 @@ public final class CorsHistory {
     }
 
     /** A path component from any text: letters, digits, '.', '-', '_' kept, the rest as '_'. */
-    /** The endpoint as history keys it (placeholder until history is keyed by the normalised endpoint). */
-    public static String endpointKey(String endpoint) {
-        return safe(endpoint);
-    }
-
     static String safe(String s) {
         String t = s == null || s.isEmpty() ? "default" : s.replaceFirst("^[a-z]+://", "");
         return t.replaceAll("[^A-Za-z0-9._-]", "_");
