@@ -21,6 +21,8 @@ public final class CommandContext {
 
     private final Session session;
     private final PrintWriter out;
+    /** The front end's output as it is, for {@link #println(dev.s3sh.text.StyledLine)}, which escapes span by span. */
+    private final PrintWriter styledOut;
     private final PrintWriter err;
     /** The front end's error stream as it is, for progress lines (they redraw with \r). */
     private final PrintWriter progressErr;
@@ -40,6 +42,7 @@ public final class CommandContext {
         this.session = session;
         // the output seam: whatever a command prints is escaped for the terminal (TerminalWriter)
         this.out = TerminalWriter.wrap(out);
+        this.styledOut = out;
         this.err = TerminalWriter.wrap(err);
         this.progressErr = err;
         this.prompter = prompter;
@@ -75,6 +78,18 @@ public final class CommandContext {
     /** True when output may carry ANSI colours (a terminal, and NO_COLOR unset). */
     public boolean color() {
         return color;
+    }
+
+    /**
+     * Prints a line of toned spans: coloured when {@link #color()}, plain otherwise. The only way a
+     * command's output carries colour; every span's text is escaped ({@link dev.s3sh.text.StyledLine#render}).
+     */
+    public void println(dev.s3sh.text.StyledLine line) {
+        synchronized (out) {
+            out.flush();
+            styledOut.println(line.render(color));
+            styledOut.flush();
+        }
     }
 
     /**
@@ -115,6 +130,15 @@ public final class CommandContext {
     public Progress progress(ParsedArgs args, String label, long totalBytes) {
         if (!progressVisible || args.json()) return Progress.NONE;
         return new Progress(progressErr, TerminalText.visible(label), totalBytes, System::nanoTime);
+    }
+
+    /**
+     * A progress line counting {@code total} things ({@code unit}, e.g. "buckets"), on the same terms
+     * as {@link #progress}: drawn only on a terminal and never with JSON or CSV output.
+     */
+    public Progress progressCount(ParsedArgs args, String label, long total, String unit) {
+        if (!progressVisible || args.json() || "csv".equals(args.output())) return Progress.NONE;
+        return new Progress(progressErr, TerminalText.visible(label), total, System::nanoTime, unit);
     }
 
     /**

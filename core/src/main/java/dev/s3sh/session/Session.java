@@ -108,6 +108,14 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * A client of its own for another profile (an audit over several clusters), built the way this
+     * session builds its own; the caller closes it.
+     */
+    public ObjectStore openStore(Profile other) {
+        return storeFactory.apply(Objects.requireNonNull(other));
+    }
+
     public S3Path cwd() {
         return cwd;
     }
