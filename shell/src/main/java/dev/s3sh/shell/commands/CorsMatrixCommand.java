@@ -11,6 +11,7 @@ import dev.s3sh.command.ValueKind;
 import dev.s3sh.cors.CorsMatrix;
 import dev.s3sh.cors.Dialect;
 import dev.s3sh.text.StyledLine;
+import dev.s3sh.text.TerminalText;
 import dev.s3sh.text.StyledLine.Tone;
 
 import java.util.ArrayList;
@@ -108,13 +109,15 @@ public final class CorsMatrixCommand implements Command {
         out.add(new StyledLine().plain("CORS of " + source + " (" + m.dialect().id() + ", preflight"
                 + (m.headers().isEmpty() ? "" : " with headers " + String.join(", ", m.headers())) + ")"
                 + (noConfiguration ? ": no CORS configuration, every request is denied" : "")));
-        int originW = Math.min(60, Math.max(6, m.origins().stream().mapToInt(String::length).max().orElse(6)));
+        // widths of what the terminal shows: an origin's control characters print as longer escapes
+        List<String> shown = m.origins().stream().map(TerminalText::visible).toList();
+        int originW = Math.min(60, Math.max(6, shown.stream().mapToInt(String::length).max().orElse(6)));
         int cellW = Math.max(rules ? 5 : 3, m.methods().stream().mapToInt(String::length).max().orElse(3)) + 1;
         StyledLine head = new StyledLine().add(pad("ORIGIN", originW), Tone.BOLD);
         for (String method : m.methods()) head.add(" " + pad(method, cellW), Tone.BOLD);
         out.add(head);
         for (int o = 0; o < m.origins().size(); o++) {
-            String origin = m.origins().get(o);
+            String origin = shown.get(o);
             StyledLine line = new StyledLine().plain(pad(origin.length() > originW ? origin.substring(0, originW - 1) + "~" : origin, originW));
             for (int k = 0; k < m.methods().size(); k++) {
                 CorsMatrix.Cell c = m.cell(o, k);
