@@ -100,15 +100,20 @@ class CorsAuditTest {
 
     @Test
     void noMoreThanJobsAtOncePerEndpointAndTwoProfilesOfOneEndpointShareTheBound() throws Exception {
-        Store store = new Store();
-        for (int i = 0; i < 40; i++) store.with("b" + i);
-        store.sleepMillis = 5;
-        var one = new CorsAudit.Target("p1", "http://h:1/", store, Dialect.RGW, null);
-        var same = new CorsAudit.Target("p2", "HTTP://H:1", store, Dialect.RGW, null);
-        List<CorsAudit.Row> rows = run(new CorsAudit(state, 3), List.of(one, same), List.of());
-        assertEquals(80, rows.size());
-        assertTrue(store.max.get() <= 3, "saw " + store.max.get());
-        assertTrue(store.max.get() >= 2, "runs in parallel: saw " + store.max.get());
+        Store slow = new Store(), fast = new Store();
+        for (int i = 0; i < 40; i++) {
+            slow.with("b" + i);
+            fast.with("f" + i);
+        }
+        slow.sleepMillis = 5;
+        var one = new CorsAudit.Target("p1", "http://h:1/", slow, Dialect.RGW, null);
+        var same = new CorsAudit.Target("p2", "HTTP://H:1", slow, Dialect.RGW, null);
+        var other = new CorsAudit.Target("p3", "http://elsewhere:1", fast, Dialect.RGW, null);
+        // the fast endpoint's threads would pile onto the slow one without a bound per endpoint
+        List<CorsAudit.Row> rows = run(new CorsAudit(state, 3), List.of(one, same, other), List.of());
+        assertEquals(120, rows.size());
+        assertTrue(slow.max.get() <= 3, "saw " + slow.max.get());
+        assertTrue(slow.max.get() >= 2, "runs in parallel: saw " + slow.max.get());
     }
 
     @Test
