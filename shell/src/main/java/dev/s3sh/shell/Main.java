@@ -136,7 +136,7 @@ public final class Main {
                 case "--dialect" -> dialect = choice(value, a, "rgw", "aws");
                 case "-o", "--output" -> {
                     defaults.add("--output");
-                    defaults.add(choice(value, "--output", "text", "json", "xml", "table"));
+                    defaults.add(choice(value, "--output", "text", "json", "xml", "table", "csv"));
                 }
                 default -> throw new UsageException("unknown global option " + a + ": see 's3sh --help'");
             }
