@@ -227,22 +227,21 @@ public final class CorsAudit {
 
     /** The bucket names of a target that the patterns select, in the listing's order. */
     private static List<String> buckets(Target t, List<String> patterns) {
-        List<String> exact = new ArrayList<>();
+        java.util.Set<String> exact = new java.util.LinkedHashSet<>();
         List<Pattern> globs = new ArrayList<>();
         for (String p : patterns) {
             String name = p.startsWith("s3://") ? p.substring(5) : p;
             int slash = name.indexOf('/');
             if (slash >= 0) name = name.substring(0, slash);
             if (name.indexOf('*') >= 0 || name.indexOf('?') >= 0) globs.add(glob(name));
-            else if (!name.isEmpty() && !exact.contains(name)) exact.add(name);
+            else if (!name.isEmpty()) exact.add(name);
         }
-        if (!patterns.isEmpty() && globs.isEmpty()) return exact;
-        List<String> out = new ArrayList<>(exact);
+        if (!patterns.isEmpty() && globs.isEmpty()) return new ArrayList<>(exact);
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(exact);
         for (BucketSummary b : t.store().listBuckets()) {
-            if (out.contains(b.name())) continue;
             if (patterns.isEmpty() || globs.stream().anyMatch(g -> g.matcher(b.name()).matches())) out.add(b.name());
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     static Pattern glob(String glob) {
