@@ -33,6 +33,8 @@ public final class CommandContext {
     private final PrintWriter givenOut;
     private final PrintWriter givenErr;
     private final PrintWriter out;
+    /** The front end's output as it is, for {@link #println(dev.s3sh.text.StyledLine)}, which escapes span by span. */
+    private final PrintWriter styledOut;
     private final PrintWriter err;
     /** The front end's error stream as it is, for progress lines (they redraw with \r). */
     private final PrintWriter progressErr;
@@ -52,6 +54,7 @@ public final class CommandContext {
         this.givenErr = Objects.requireNonNull(b.err, "err");
         // the output seam: whatever a command prints is escaped for the terminal (TerminalWriter)
         this.out = TerminalWriter.wrap(givenOut);
+        this.styledOut = givenOut;
         this.err = TerminalWriter.wrap(givenErr);
         this.progressErr = givenErr;
         this.prompter = Objects.requireNonNull(b.prompter, "prompter");
@@ -118,6 +121,18 @@ public final class CommandContext {
         return color;
     }
 
+    /**
+     * Prints a line of toned spans: coloured when {@link #color()}, plain otherwise. The only way a
+     * command's output carries colour; every span's text is escaped ({@link dev.s3sh.text.StyledLine#render}).
+     */
+    public void println(dev.s3sh.text.StyledLine line) {
+        synchronized (out) {
+            out.flush();
+            styledOut.println(line.render(color));
+            styledOut.flush();
+        }
+    }
+
     /** Where s3sh keeps state between runs (CORS history, edit files), as the front end chose it. */
     public Path stateDir() {
         return stateDir;
@@ -136,6 +151,15 @@ public final class CommandContext {
     public Progress progress(ParsedArgs args, String label, long totalBytes) {
         if (!progressVisible || args.json()) return Progress.NONE;
         return new Progress(progressErr, TerminalText.visible(label), totalBytes, System::nanoTime);
+    }
+
+    /**
+     * A progress line counting {@code total} things ({@code unit}, e.g. "buckets"), on the same terms
+     * as {@link #progress}: drawn only on a terminal and never with JSON or CSV output.
+     */
+    public Progress progressCount(ParsedArgs args, String label, long total, String unit) {
+        if (!progressVisible || args.json() || args.output() == OutputFormat.CSV) return Progress.NONE;
+        return new Progress(progressErr, TerminalText.visible(label), total, System::nanoTime, unit);
     }
 
     /**

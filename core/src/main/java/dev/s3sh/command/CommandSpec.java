@@ -14,7 +14,7 @@ public record CommandSpec(String name, List<String> aliases, String synopsis, St
     /** Options every command accepts. */
     public static final List<OptionSpec> GLOBAL_OPTIONS = List.of(
             new OptionSpec("output", 'o', ValueKind.OUTPUT_FORMAT, false,
-                    "output format: text (default), json, xml or table where the command supports it"),
+                    "output format: text (default), json, xml, table or csv where the command supports it"),
             OptionSpec.flag("yes", 'y', "answer yes to confirmations (needed when input is not a terminal)"),
             OptionSpec.flag("help", 'h', "show this help"));
 

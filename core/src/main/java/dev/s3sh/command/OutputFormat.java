@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** What {@code --output} may name. Commands that have no table or XML form print text. */
 public enum OutputFormat {
-    TEXT, JSON, XML, TABLE;
+    TEXT, JSON, XML, TABLE, CSV;
 
     /** The word the user types: {@code text}, {@code json}, ... */
     public String word() {

@@ -19,6 +19,8 @@ public class Progress implements LongConsumer {
     private final String label;
     private final long total;
     private final LongSupplier clock;
+    /** Null: bytes; else what is counted, e.g. "buckets". */
+    private final String unit;
     private final long started;
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong lastDraw = new AtomicLong();
@@ -29,6 +31,12 @@ public class Progress implements LongConsumer {
     }
 
     Progress(PrintWriter err, String label, long total, LongSupplier clock) {
+        this(err, label, total, clock, null);
+    }
+
+    /** Counts things ({@code unit}, e.g. "buckets") instead of bytes. */
+    Progress(PrintWriter err, String label, long total, LongSupplier clock, String unit) {
+        this.unit = unit;
         this.err = err;
         this.label = label;
         this.total = total;
@@ -62,7 +70,7 @@ public class Progress implements LongConsumer {
     }
 
     private synchronized void draw(long bytes, long now) {
-        String line = line(label, bytes, total, now - started);
+        String line = unit == null ? line(label, bytes, total, now - started) : countLine(label, bytes, total, unit, now - started);
         err.print("\r" + line + (line.length() < lastWidth ? " ".repeat(lastWidth - line.length()) : ""));
         err.flush();
         lastWidth = line.length();
@@ -79,6 +87,22 @@ public class Progress implements LongConsumer {
         b.append("  ").append(size((long) rate)).append("/s");
         if (total > 0 && bytes < total && rate > 0) {
             long eta = (long) ((total - bytes) / rate);
+            b.append("  ETA ").append(eta / 60).append(':').append(String.format("%02d", eta % 60));
+        }
+        return b.toString();
+    }
+
+    /** E.g. {@code "auditing  42%  126/300 buckets  35/s  ETA 0:04"}. */
+    static String countLine(String label, long done, long total, String unit, long elapsedNanos) {
+        double seconds = Math.max(elapsedNanos / 1e9, 1e-3);
+        double rate = done / seconds;
+        StringBuilder b = new StringBuilder(label);
+        if (total > 0) b.append("  ").append(Math.min(100, done * 100 / total)).append('%');
+        b.append("  ").append(done);
+        if (total > 0) b.append('/').append(total);
+        b.append(' ').append(unit).append("  ").append(String.format(java.util.Locale.ROOT, "%.0f/s", rate));
+        if (total > 0 && done < total && rate > 0) {
+            long eta = (long) ((total - done) / rate);
             b.append("  ETA ").append(eta / 60).append(':').append(String.format("%02d", eta % 60));
         }
         return b.toString();

@@ -27,6 +27,11 @@ class ProgressTest {
     }
 
     @Test
+    void countLineCountsThingsNotBytes() {
+        assertEquals("auditing  25%  75/300 buckets  38/s  ETA 0:06", Progress.countLine("auditing", 75, 300, "buckets", 2_000_000_000L));
+    }
+
+    @Test
     void drawsWithCarriageReturnsAndClearsWhenDone() {
         StringWriter sink = new StringWriter();
         AtomicLong clock = new AtomicLong();

@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FaultProxy implements AutoCloseable {
     public static final int MAX_CONNECTIONS = 2000;
     public static final int SOCKET_TIMEOUT_MS = 30_000;
+    /** The {@code amount} of a STATUS fault that answers 503 with the code SlowDown. */
+    private static final int SLOW_DOWN = -503;
 
     /** What happens to one request. */
     public record Fault(Kind kind, long amount) {
@@ -63,6 +65,11 @@ public final class FaultProxy implements AutoCloseable {
         /** Answer a canned error status (500, 503) without forwarding. */
         public static Fault status(int status) {
             return new Fault(Kind.STATUS, status);
+        }
+
+        /** Answer 503 SlowDown without forwarding, as S3 and RGW do when asked to slow down. */
+        public static Fault slowDown() {
+            return new Fault(Kind.STATUS, SLOW_DOWN);
         }
 
         /** Close the listening port: connections are refused. */
@@ -97,6 +104,8 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger injected = new AtomicInteger();
     private final AtomicInteger holding = new AtomicInteger();
     private final AtomicInteger peakHolding = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
     private final List<Socket> open = new ArrayList<>();
     private volatile boolean closed;
 
@@ -162,6 +171,21 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /** The next {@code k} requests with this method whose target contains {@code targetPart} get {@code f}; then all pass. */
+    public synchronized FaultProxy failFirstOn(String method, String targetPart, int k, Fault f) {
+        failFirstOn(method, k, f);
+        onlyTarget = targetPart;
+        return this;
+    }
+
+    /**
+     * The most requests the server was working on at once (forwarded, answer not yet passed on)
+     * since the proxy started or {@link #forget()}.
+     */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     /** The next {@code k} requests with this HTTP method get {@code f}, then every request passes. */
     public synchronized FaultProxy failFirstOn(String method, int k, Fault f) {
         failFirst(k, f);
@@ -216,6 +240,7 @@ public final class FaultProxy implements AutoCloseable {
 
     public synchronized void forget() {
         seen.clear();
+        maxInFlight.set(inFlight.get());
     }
 
     /** Requests that reached the server and could change something (PUT, POST, DELETE). */
@@ -297,12 +322,13 @@ public final class FaultProxy implements AutoCloseable {
                 }
                 case STATUS -> {
                     in.readNBytes((int) Math.min(contentLength(text), 16 * 1024 * 1024)); // closing with unread bytes would reset
-                    String reason = f.amount() == 503 ? "Service Unavailable" : f.amount() == 500 ? "Internal Server Error" : "Error";
-                    String code = f.amount() == 503 ? "ServiceUnavailable" : f.amount() == 500 ? "InternalError" : "HTTP" + f.amount();
+                    long status = f.amount() == SLOW_DOWN ? 503 : f.amount();
+                    String reason = status == 503 ? "Service Unavailable" : status == 500 ? "Internal Server Error" : "Error";
+                    String code = f.amount() == SLOW_DOWN ? "SlowDown" : status == 503 ? "ServiceUnavailable" : status == 500 ? "InternalError" : "HTTP" + status;
                     String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message></Message></Error>";
                     byte[] b = body.getBytes(StandardCharsets.UTF_8);
                     OutputStream out = client.getOutputStream();
-                    out.write(("HTTP/1.1 " + f.amount() + " " + reason + "\r\nContent-Type: application/xml\r\nContent-Length: "
+                    out.write(("HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: application/xml\r\nContent-Length: "
                             + b.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                     out.write(b);
                     out.flush();
@@ -311,6 +337,8 @@ public final class FaultProxy implements AutoCloseable {
                 default -> {
                 }
             }
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            boolean working = true;
             try (Socket up = new Socket()) {
                 up.connect(new InetSocketAddress(upstream.getHost(), upstream.getPort()), 5000);
                 up.setSoTimeout(SOCKET_TIMEOUT_MS);
@@ -337,7 +365,18 @@ public final class FaultProxy implements AutoCloseable {
                     client.setSoLinger(true, 0);
                     return;
                 }
-                copy(up.getInputStream(), client.getOutputStream(), Long.MAX_VALUE);
+                // the server's work ends with the first byte of its answer: counted until then, so the
+                // client cannot have sent its next request while this one still counts
+                InputStream answer = up.getInputStream();
+                int first = answer.read();
+                inFlight.decrementAndGet();
+                working = false;
+                if (first >= 0) {
+                    client.getOutputStream().write(first);
+                    copy(answer, client.getOutputStream(), Long.MAX_VALUE);
+                }
+            } finally {
+                if (working) inFlight.decrementAndGet();
             }
         } catch (IOException e) {
             // the client or the server went away: nothing to report

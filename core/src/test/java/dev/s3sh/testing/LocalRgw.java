@@ -211,4 +211,55 @@ public final class LocalRgw {
             if (!"NoSuchBucket".equals(e.code())) throw e;
         }
     }
+
+    /**
+     * A second RGW of its own, standing in for another cluster: its own state folder
+     * ({@code S3SH_RGW_DIR}), ports the script picks free, the same made-up keys. The shared one is
+     * never touched. {@link #close()} stops it and wipes its state (memstore: it starts empty).
+     */
+    public static final class Instance implements AutoCloseable {
+        private final Path dir;
+        private final Map<String, String> env;
+
+        private Instance(Path dir, Map<String, String> env) {
+            this.dir = dir;
+            this.env = env;
+        }
+
+        /** Starts one; fails (never skips) when it cannot. */
+        public static Instance start(String purpose) {
+            Path dir;
+            try {
+                dir = java.nio.file.Files.createTempDirectory("s3sh-rgw-" + purpose);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            try {
+                Map<String, String> env = script(Map.of("S3SH_RGW_DIR", dir.toString()), "start");
+                if (env.get("S3_ENDPOINT").equals(LocalRgw.endpoint())) throw new IllegalStateException("got the shared RGW, not a second one");
+                return new Instance(dir, env);
+            } catch (Exception e) {
+                try {
+                    script(Map.of("S3SH_RGW_DIR", dir.toString()), "stop");
+                } catch (Exception ignored) {
+                    // nothing started
+                }
+                throw new IllegalStateException("a second local RGW is needed by this test and could not be started: " + e.getMessage(), e);
+            }
+        }
+
+        public String endpoint() {
+            return env.get("S3_ENDPOINT");
+        }
+
+        public Profile profile(String name) {
+            return new Profile(name, URI.create(endpoint()), "us-east-1", env.get("AWS_ACCESS_KEY_ID"),
+                    env.get("AWS_SECRET_ACCESS_KEY"), null, true, "rgw");
+        }
+
+        @Override
+        public void close() throws Exception {
+            script(Map.of("S3SH_RGW_DIR", dir.toString()), "stop");
+        }
+    }
 }

@@ -71,7 +71,7 @@ class GlobalCompletionTest {
     @Test
     void valuesOfGlobalOptions() throws Exception {
         assertEquals(List.of("rgw", "rgw-2026", "aws"), complete("--dialect", ""));
-        assertEquals(List.of("text", "json", "xml", "table"), complete("-o", ""));
+        assertEquals(List.of("text", "json", "xml", "table", "csv"), complete("-o", ""));
         assertEquals(LinodeClusters.KNOWN.stream().filter(c -> c.startsWith("us-")).toList(), complete("--cluster", "us-"));
         assertEquals(List.of("--dialect=aws"), complete("--dialect=a"));
         Files.createDirectories(home.resolve(".aws"));

@@ -112,7 +112,7 @@ class ShellCompleterTest {
         assertTrue(lsOptions.containsAll(List.of("--long", "--recursive", "--output", "--yes", "--help")), lsOptions.toString());
         assertEquals(lsOptions.stream().filter(o -> !o.equals("--long")).toList(), complete("ls --long --"),
                 "an option given once is not offered again");
-        assertEquals(List.of("text", "json", "xml", "table"), complete("ls --output "));
+        assertEquals(List.of("text", "json", "xml", "table", "csv"), complete("ls --output "));
         assertEquals(List.of("json"), complete("ls -o j"));
         assertEquals(List.of("--output=json"), complete("ls --output=j"));
         assertEquals(List.of("rgw", "rgw-2026", "aws"), complete("cors check --dialect "));

@@ -211,6 +211,7 @@ final class CorsPane implements Pane {
                     case 'd' -> delete();
                     case 'u' -> undo();
                     case 't' -> template();
+                    case 'm' -> openMatrix();
                     case 'r' -> reload();
                     default -> {
                     }
@@ -226,9 +227,16 @@ final class CorsPane implements Pane {
         if (bucket != null) load(bucket);
     }
 
+    /** The grid of the rules on screen; nothing to draw until they are read. */
+    private void openMatrix() {
+        if (state instanceof State.Rules r) app.matrix.open(bucket, r.config());
+        else if (state instanceof State.None) app.matrix.open(bucket, null);
+        else app.error("the rules are not here yet: wait for them or press Ctrl-R");
+    }
+
     @Override
     public String hints() {
-        return " e edit  d delete  u undo  t template  Enter test  Esc browse  ? help  q back";
+        return " e edit  d delete  u undo  t template  m grid  Enter test  Esc browse  ? help  q back";
     }
 
     // ------------------------------------------------------------ drawing

@@ -85,6 +85,8 @@ public final class TuiApp {
     final DetailsPane details;
     final CorsPane cors;
     final TesterPane tester;
+    final MatrixPane matrix;
+    final AuditPane audit;
     private final List<Pane> order;
 
     private boolean running = true;
@@ -126,6 +128,8 @@ public final class TuiApp {
         this.details = new DetailsPane(this);
         this.cors = new CorsPane(this, java.util.Objects.requireNonNull(actions));
         this.tester = new TesterPane(this);
+        this.matrix = new MatrixPane(this);
+        this.audit = new AuditPane(this, null); // the screen shows no last change, so no history is read
         this.order = List.of(buckets, objects, cors, tester);
         this.focus = this.browseFocus = buckets;
     }
@@ -175,6 +179,7 @@ public final class TuiApp {
         if (task != null) task.future.cancel(true);
         for (Dialog d : dialogs) d.abandon();
         cors.close();
+        audit.close();
         workers.shutdownNow();
         details.close();
     }
@@ -471,6 +476,7 @@ public final class TuiApp {
             case F2 -> browse();
             case F3 -> openCors();
             case F4 -> openTester();
+            case F6 -> audit.open();
             case Tab -> go(order.get((order.indexOf(focus) + 1) % order.size()));
             case ReverseTab -> go(order.get((order.indexOf(focus) + order.size() - 1) % order.size()));
             default -> {
@@ -554,8 +560,8 @@ public final class TuiApp {
     private void drawTabs(Canvas c) {
         c.fill(0, 0, c.width, 1, Theme.Role.NORMAL);
         int col = 0;
-        String[] labels = {"F2 Browse", "F3 CORS", "F4 Tester"};
-        boolean[] on = {focus instanceof ListPane, focus == cors, focus == tester};
+        String[] labels = {"F2 Browse", "F3 CORS", "F4 Tester", "F6 Audit"};
+        boolean[] on = {focus instanceof ListPane, focus == cors || focus == matrix, focus == tester, focus == audit};
         for (int i = 0; i < labels.length; i++) {
             String label = " " + labels[i] + " ";
             c.text(col, 0, label.length(), label, on[i] ? Theme.Role.SELECTED : Theme.Role.NORMAL, false);
@@ -601,6 +607,9 @@ public final class TuiApp {
                 "CORS pane",
                 "  e edit in $EDITOR   d delete   u undo   t template",
                 "  Enter  test the selected rule in the tester   r reload",
+                "  m      grid of verdicts, origin x method (r shows the deciding rules)",
+                "Audit (F6)",
+                "  every bucket's CORS: s sorts by severity, Enter opens its CORS pane",
                 "Tester",
                 "  Up/Down field   Enter evaluate   F5 evaluate + live probe");
         Dialog.drawBox(c, "Keys", lines, 0, List.of(), -1, "any key closes");

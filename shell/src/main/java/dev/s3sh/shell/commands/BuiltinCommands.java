@@ -43,6 +43,8 @@ public final class BuiltinCommands {
                 .register(new CorsLintCommand())
                 .register(new CorsProbeCommand())
                 .register(new CorsDetectCommand())
+                .register(new CorsMatrixCommand())
+                .register(new CorsAuditCommand())
                 .register(new CorsValidateCommand())
                 .register(new ProfileListCommand())
                 .register(new ProfileUseCommand())
