@@ -1,6 +1,9 @@
 package dev.s3sh.app;
 
+import dev.s3sh.config.Profile;
 import dev.s3sh.cors.CorsDetector.Behaviour;
+import dev.s3sh.cors.Dialect;
+import dev.s3sh.session.Session;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +29,18 @@ public final class CorsBehaviours {
 
     public CorsBehaviours(Path stateDir) {
         this.file = stateDir.resolve("cors-behaviour.tsv");
+    }
+
+    /**
+     * The dialect to predict with for {@code session}: the profile's; when that is only a guess from the
+     * host name, an RGW endpoint that {@code cors detect} found to run full-match predicts as rgw-2026.
+     * Commands put an explicit {@code --dialect} before this; the full-screen tester uses it as it is.
+     */
+    public Dialect dialectFor(Session session) {
+        Dialect configured = Dialect.of(session.dialect());
+        Profile profile = session.profile();
+        if (!configured.isRgw() || profile == null || profile.dialect() != null) return configured;
+        return get(profile.endpointLabel()).map(r -> r.behaviour().dialect()).orElse(configured);
     }
 
     public Optional<Remembered> get(String endpoint) {

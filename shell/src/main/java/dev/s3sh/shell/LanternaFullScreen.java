@@ -35,7 +35,7 @@ final class LanternaFullScreen implements FullScreen {
             saved = jline.getAttributes();
         }
         try {
-            TuiLauncher.run(ctx.session(), colour, env.get("TERM"), file -> TerminalEditorProcess.run(env, file),
+            TuiLauncher.run(ctx.session(), ctx.stateDir(), colour, env.get("TERM"), file -> TerminalEditorProcess.run(env, file),
                     new ServiceCorsActions(ctx.session(), ctx.stateDir()));
         } finally {
             if (jline != null) {

@@ -38,10 +38,11 @@ public final class TuiLauncher {
     }
 
     /** Runs until the user leaves; {@code actions} are the CORS pane's (the shell's own push path). */
-    public static void run(Session session, boolean colourWanted, String term, TuiApp.ExternalEditor editor,
-                           CorsActions actions) throws IOException {
+    public static void run(Session session, java.nio.file.Path stateDir, boolean colourWanted, String term,
+                           TuiApp.ExternalEditor editor, CorsActions actions) throws IOException {
         Charset charset = Charset.defaultCharset();
-        Dialect dialect = Dialect.of(session.dialect());
+        // the tester predicts as the commands do: the rule choice 'cors detect' found counts
+        Dialect dialect = new dev.s3sh.app.CorsBehaviours(stateDir).dialectFor(session);
         TuiApp.Config config = new TuiApp.Config(colour(colourWanted, term), charset.equals(StandardCharsets.UTF_8),
                 dialect, 200, editor);
         CorsActions cors = java.util.Objects.requireNonNull(actions);

@@ -105,13 +105,6 @@ record CorsSource(String label, CorsConfiguration config, boolean bucketMissing)
      */
     static Dialect dialect(CommandContext ctx, ParsedArgs args) {
         String given = args.value("dialect", null);
-        if (given != null) return Dialect.of(given);
-        Dialect session = Dialect.of(ctx.session().dialect());
-        var profile = ctx.session().profile();
-        if (session.isRgw() && profile != null && profile.dialect() == null) {
-            var seen = new CorsBehaviours(ctx.stateDir()).get(profile.endpointLabel());
-            if (seen.isPresent()) return seen.get().behaviour().dialect();
-        }
-        return session;
+        return given != null ? Dialect.of(given) : new CorsBehaviours(ctx.stateDir()).dialectFor(ctx.session());
     }
 }
