@@ -322,6 +322,8 @@ public final class CorsAudit {
         } catch (StoreException e) {
             if (slowDown(e)) throw e;
             return new Openness(null, e.code() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            return new Openness(null, String.valueOf(e.getMessage()));
         }
     }
 
