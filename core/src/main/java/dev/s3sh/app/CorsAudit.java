@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 /**
  * The CORS state of many buckets over one or more endpoints (profiles), read-only: per bucket
  * whether CORS is set, the rule count, the findings by severity, whether any origin may write,
- * whether the verdicts depend on the RGW version, and the last change in s3sh's history.
+ * whether the verdicts depend on the RGW version, the last change in s3sh's history, and whether
+ * anyone may read, write or list the bucket ({@link PublicAccess}, from its ACL and policy).
  *
  * <p>Requests run in parallel, at most {@code jobsPerEndpoint} at a time per endpoint (two profiles
  * of one server share the bound). The SDK retries with its own backoff; when a bucket still gets
@@ -76,10 +77,12 @@ public final class CorsAudit {
     /**
      * One bucket's line. {@code bucket} is "*" for a failure that concerns the whole target (listing,
      * profile); {@code errorCode} and {@code failure} are set only when {@code state} is FAILED.
+     * {@code open} is whether anyone may read, write or list the bucket, as {@code info} decides it
+     * from the ACL and the policy; null with {@code openFailure} saying why when they could not be read.
      */
     public record Row(String profile, String endpoint, String bucket, State state, int rules, int errors, int warnings,
                       int infos, List<Integer> anyOriginWrite, boolean versionDependent, LastChange lastChange,
-                      String errorCode, String failure) {
+                      PublicAccess open, String openFailure, String errorCode, String failure) {
         public Row {
             anyOriginWrite = List.copyOf(anyOriginWrite);
         }
@@ -90,7 +93,7 @@ public final class CorsAudit {
         }
 
         static Row failed(Target t, String bucket, String code, String message) {
-            return new Row(t.profile(), t.endpoint(), bucket, State.FAILED, 0, 0, 0, 0, List.of(), false, null, code, message);
+            return new Row(t.profile(), t.endpoint(), bucket, State.FAILED, 0, 0, 0, 0, List.of(), false, null, null, null, code, message);
         }
     }
 
@@ -244,7 +247,8 @@ public final class CorsAudit {
         return new ArrayList<>(out);
     }
 
-    static Pattern glob(String glob) {
+    /** A bucket-name glob ({@code *} any run, {@code ?} one character) as a whole-name pattern. */
+    public static Pattern glob(String glob) {
         StringBuilder b = new StringBuilder();
         for (char c : glob.toCharArray()) {
             if (c == '*') b.append(".*");
@@ -283,8 +287,9 @@ public final class CorsAudit {
                 try {
                     job.gate().waitOutPause();
                     CorsConfiguration config = t.store().getCors(job.bucket()).orElse(null);
+                    Openness open = openness(t.store(), job.bucket());
                     job.gate().answered();
-                    return row(t, job.bucket(), config);
+                    return row(t, job.bucket(), config, open);
                 } finally {
                     job.gate().slots.release();
                 }
@@ -306,10 +311,27 @@ public final class CorsAudit {
         return "SlowDown".equals(e.code()) || "ServiceUnavailable".equals(e.code()) || e.status() == 503;
     }
 
-    private Row row(Target t, String bucket, CorsConfiguration config) {
+    /** The public verdict of a bucket, or why it could not be read (which does not fail the bucket's CORS row). */
+    private record Openness(PublicAccess access, String failure) {
+    }
+
+    /** ACL and policy, read the way {@code info} reads them; a SlowDown is thrown so that the bucket is tried again. */
+    private static Openness openness(ObjectStore store, String bucket) {
+        try {
+            return new Openness(PublicAccess.judge(bucket, store.getAcl(bucket), store.getPolicy(bucket)), null);
+        } catch (StoreException e) {
+            if (slowDown(e)) throw e;
+            return new Openness(null, e.code() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            return new Openness(null, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private Row row(Target t, String bucket, CorsConfiguration config, Openness open) {
         LastChange change = lastChange(t.endpoint(), bucket);
         if (config == null) {
-            return new Row(t.profile(), t.endpoint(), bucket, State.NONE, 0, 0, 0, 0, List.of(), false, change, null, null);
+            return new Row(t.profile(), t.endpoint(), bucket, State.NONE, 0, 0, 0, 0, List.of(), false, change,
+                    open.access(), open.failure(), null, null);
         }
         int errors = 0, warnings = 0, infos = 0;
         for (CorsProblem p : CorsValidator.validate(config, t.dialect())) {
@@ -324,7 +346,7 @@ public final class CorsAudit {
         }
         boolean versionDependent = t.dialect().isRgw() && !CorsDetector.differingRequests(config, 1).isEmpty();
         return new Row(t.profile(), t.endpoint(), bucket, State.SET, config.rules().size(), errors, warnings, infos, anyWrite,
-                versionDependent, change, null, null);
+                versionDependent, change, open.access(), open.failure(), null, null);
     }
 
     private LastChange lastChange(String endpoint, String bucket) {

@@ -86,6 +86,17 @@ public final class CorsBatch {
         public boolean pushes() {
             return this == NEW || this == CHANGED;
         }
+
+        /** The plan's one-character mark: + new, ~ changed, = unchanged, ? changed since, ! not read. */
+        public String mark() {
+            return switch (this) {
+                case NEW -> "+";
+                case CHANGED -> "~";
+                case UNCHANGED -> "=";
+                case CHANGED_SINCE -> "?";
+                case UNREADABLE -> "!";
+            };
+        }
     }
 
     /**
@@ -258,6 +269,17 @@ public final class CorsBatch {
 
     static String newId() {
         return ID_TIME.format(Instant.now()) + "-" + String.format("%04x", new SecureRandom().nextInt(0x10000));
+    }
+
+    /** The ids of the batches recorded on this machine, newest first (what {@code cors undo --batch} can take). */
+    public List<String> recorded() throws IOException {
+        Path dir = stateDir.resolve("cors-batches");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".json")).map(n -> n.substring(0, n.length() - 5))
+                    .filter(CorsBatch::isBatchId).sorted(java.util.Comparator.reverseOrder()).toList();
+        }
     }
 
     private Path recordFile(String id) {
@@ -440,6 +462,13 @@ public final class CorsBatch {
      * changes.
      */
     public Outcome run(Plan plan, boolean assumeYes, CorsPorts ports) throws InterruptedException, IOException {
+        return run(plan, assumeYes, ports, done -> {
+        });
+    }
+
+    /** As {@link #run(Plan, boolean, CorsPorts)}; {@code progress} hears each bucket's end as it comes (on a batch thread). */
+    public Outcome run(Plan plan, boolean assumeYes, CorsPorts ports, java.util.function.Consumer<Done> progress)
+            throws InterruptedException, IOException {
         List<Planned> pushes = plan.pushes();
         if (pushes.isEmpty()) return new NothingToDo(plan);
         int n = pushes.size();
@@ -470,10 +499,13 @@ public final class CorsBatch {
                 if (why != null) return new Done(p, Result.NOT_RUN, "not tried: " + why, null, null);
                 Done d = pushOne(plan.id(), p);
                 if (stopOnError && d.result() == Result.FAILED) stop.compareAndSet(null, "the batch stopped after an error (--stop-on-error)");
+                progress.accept(d);
                 return d;
             }, e -> {
                 if (e instanceof InterruptedException) stop.compareAndSet(null, "interrupted");
-                return new Done(p, Result.FAILED, "the push did not finish (" + e.getMessage() + ")", readBack(p), savedFor(plan.id(), p));
+                Done d = new Done(p, Result.FAILED, "the push did not finish (" + e.getMessage() + ")", readBack(p), savedFor(plan.id(), p));
+                progress.accept(d);
+                return d;
             }));
         }
         List<Done> pushed = pushAll(jobs, () -> stop.compareAndSet(null, "interrupted"));

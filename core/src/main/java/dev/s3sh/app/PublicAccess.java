@@ -27,6 +27,15 @@ public record PublicAccess(Access read, Access write, Access list) {
         }
     }
 
+    /** What anyone may do, as "read,write,list" (those that apply, in that order); "-" when nothing. */
+    public String summary() {
+        List<String> open = new java.util.ArrayList<>();
+        if (read.open()) open.add("read");
+        if (write.open()) open.add("write");
+        if (list.open()) open.add("list");
+        return open.isEmpty() ? "-" : String.join(",", open);
+    }
+
     /** {@code acl}: the grants as {@code BucketInfo} lists them ("GRANTEE: PERMISSION"); {@code policy} the policy's JSON. */
     public static PublicAccess judge(String bucket, List<String> acl, Optional<String> policy) {
         Policy parsed = null;

@@ -37,6 +37,11 @@ public interface ObjectStore extends AutoCloseable {
 
     void deleteCors(String bucket);
 
+    /** The bucket ACL's grants, "GRANTEE: PERMISSION" each (the grantee's name, group URI or id), as {@link #bucketInfo} lists them. */
+    default List<String> getAcl(String bucket) {
+        throw new StoreException("NotImplemented", 0, "this store has no ACLs");
+    }
+
     /** The bucket's policy as the server holds it (JSON text); empty when it has none. */
     default Optional<String> getPolicy(String bucket) {
         throw new StoreException("NotImplemented", 0, "this store has no bucket policies");

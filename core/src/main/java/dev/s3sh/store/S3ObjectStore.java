@@ -205,18 +205,25 @@ public final class S3ObjectStore implements ObjectStore {
         });
         Optional<String> policy = optional(bucket, notes, "policy", () -> s3.getBucketPolicy(b -> b.bucket(bucket)).policy());
         Optional<CorsConfiguration> cors = getCors(bucket);
-        List<String> acl = optional(bucket, notes, "ACL", () -> {
-            var r = s3.getBucketAcl(b -> b.bucket(bucket));
-            List<String> lines = new ArrayList<>();
-            for (Grant g : r.grants()) {
-                var grantee = g.grantee();
-                String who = grantee.displayName() != null ? grantee.displayName()
-                        : grantee.uri() != null ? grantee.uri() : grantee.id();
-                lines.add(who + ": " + g.permissionAsString());
-            }
-            return lines;
-        }).orElse(List.of());
+        List<String> acl = optional(bucket, notes, "ACL", () -> aclLines(bucket)).orElse(List.of());
         return new BucketInfo(bucket, location, payer, expiration, policy, cors, acl, notes);
+    }
+
+    @Override
+    public List<String> getAcl(String bucket) {
+        return call(bucket, null, () -> aclLines(bucket));
+    }
+
+    private List<String> aclLines(String bucket) {
+        var r = s3.getBucketAcl(b -> b.bucket(bucket));
+        List<String> lines = new ArrayList<>();
+        for (Grant g : r.grants()) {
+            var grantee = g.grantee();
+            String who = grantee.displayName() != null ? grantee.displayName()
+                    : grantee.uri() != null ? grantee.uri() : grantee.id();
+            lines.add(who + ": " + g.permissionAsString());
+        }
+        return lines;
     }
 
     /** A sub-resource the bucket may simply not have: its "NoSuch…" error means empty, others become a note. */

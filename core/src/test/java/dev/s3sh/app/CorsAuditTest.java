@@ -61,6 +61,23 @@ class CorsAuditTest {
             return mem.listBuckets();
         }
 
+        final java.util.Map<String, List<String>> acls = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.Map<String, String> policies = new java.util.concurrent.ConcurrentHashMap<>();
+        final AtomicInteger aclSlowDowns = new AtomicInteger();
+
+        @Override
+        public List<String> getAcl(String bucket) {
+            if (aclSlowDowns.getAndDecrement() > 0) throw new StoreException("SlowDown", 503, "slow down");
+            List<String> acl = acls.get(bucket);
+            if (acl == null) throw new StoreException("AccessDenied", 403, "no ACL for you");
+            return acl;
+        }
+
+        @Override
+        public Optional<String> getPolicy(String bucket) {
+            return Optional.ofNullable(policies.get(bucket));
+        }
+
         Store with(String bucket) {
             mem.with(bucket);
             return this;
@@ -139,5 +156,25 @@ class CorsAuditTest {
         assertEquals(1, rows.size());
         assertEquals("*", rows.get(0).bucket());
         assertEquals(CorsAudit.State.FAILED, rows.get(0).state());
+    }
+
+    @Test
+    void eachRowCarriesThePublicVerdictOfItsAclAndPolicyAndAnUnreadableAclDoesNotFailTheRow() throws Exception {
+        Store store = new Store();
+        for (String b : List.of("a-policy", "b-acl", "c-private", "d-hidden")) store.with(b);
+        store.acls.put("a-policy", List.of("owner: FULL_CONTROL"));
+        store.policies.put("a-policy", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::a-policy/*\"}]}");
+        store.acls.put("b-acl", List.of("owner: FULL_CONTROL", PublicAccess.ALL_USERS + ": WRITE", PublicAccess.ALL_USERS + ": READ"));
+        store.acls.put("c-private", List.of("owner: FULL_CONTROL"));
+        store.aclSlowDowns.set(2);
+        var target = new CorsAudit.Target("p", "http://h:1", store, Dialect.RGW, null);
+        List<CorsAudit.Row> rows = run(new CorsAudit(state, 1, new CorsAudit.Backoff(1, 5)), List.of(target), List.of());
+        assertEquals(List.of("read", "write,list", "-"), rows.subList(0, 3).stream().map(r -> r.open().summary()).toList());
+        CorsAudit.Row hidden = rows.get(3);
+        assertEquals(CorsAudit.State.NONE, hidden.state(), "the CORS row stands: " + hidden);
+        assertEquals(null, hidden.open());
+        assertTrue(hidden.openFailure().contains("AccessDenied"), hidden.openFailure());
+        assertTrue(store.aclSlowDowns.get() < 0, "both SlowDowns were given; the first bucket was tried again and has its verdict");
     }
 }

@@ -38,6 +38,24 @@ public final class BucketFleet {
         if (complete(store, names.get(0), count)) return names;
         Set<String> existing = new HashSet<>();
         store.listBuckets().forEach(b -> existing.add(b.name()));
+        build(store, prefix, names, existing, cors);
+        store.putObject(names.get(0), MARKER, Integer.toString(count).getBytes(StandardCharsets.UTF_8), "text/plain");
+        return names;
+    }
+
+    /**
+     * Puts each bucket's CORS configuration back to what {@code cors} gives for its number, for tests
+     * that change the fleet (an apply, an undo) and want the same start each time.
+     */
+    public static synchronized void reset(ObjectStore store, String prefix, int count, IntFunction<CorsConfiguration> cors) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) names.add(name(prefix, i));
+        build(store, prefix, names, new HashSet<>(names), cors);
+    }
+
+    private static void build(ObjectStore store, String prefix, List<String> names, Set<String> existing,
+                              IntFunction<CorsConfiguration> cors) {
+        int count = names.size();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<?>> work = new ArrayList<>();
@@ -63,8 +81,6 @@ public final class BucketFleet {
         } finally {
             pool.shutdownNow();
         }
-        store.putObject(names.get(0), MARKER, Integer.toString(count).getBytes(StandardCharsets.UTF_8), "text/plain");
-        return names;
     }
 
     private static boolean complete(ObjectStore store, String first, int count) {

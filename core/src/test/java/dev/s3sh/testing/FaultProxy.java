@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * closed), a canned 500/503, and "the first K requests fail, then pass". Each request gets its own
  * upstream connection with {@code Connection: close} (SigV4 does not sign that header), so faults
  * apply per request. It records every request line and which ones reached the server, so a test
- * can tell that nothing was written. Bounded: at most {@link #MAX_CONNECTIONS} connections, and
+ * can tell that nothing was written. Bounded: at most {@link #MAX_CONNECTIONS} connections open at once
+ * (a proxy lives through any number of requests, one connection each), and
  * every socket read gives up after {@link #SOCKET_TIMEOUT_MS}.
  *
  * <pre>
@@ -266,11 +267,18 @@ public final class FaultProxy implements AutoCloseable {
                 try {
                     Socket client = s.accept();
                     if (connections.incrementAndGet() > MAX_CONNECTIONS) {
+                        connections.decrementAndGet();
                         client.close();
                         continue;
                     }
                     track(client);
-                    Thread h = new Thread(() -> handle(client), "fault-proxy-conn");
+                    Thread h = new Thread(() -> {
+                        try {
+                            handle(client);
+                        } finally {
+                            connections.decrementAndGet();
+                        }
+                    }, "fault-proxy-conn");
                     h.setDaemon(true);
                     h.start();
                 } catch (IOException e) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,6 +79,71 @@ class PublicAccessIT {
         }
         assertTrue(wrong.isEmpty(), compared + " compared; wrong:\n" + String.join("\n", wrong));
         assertTrue(compared == 24, "compared " + compared);
+    }
+
+    /**
+     * {@code cors audit} gives the same verdict per bucket, in its JSON and CSV rows and its table:
+     * a bucket with a public-read policy, one with a public-read-write ACL, a private one, all
+     * audited together, each checked against real anonymous requests.
+     */
+    @Test
+    void theAuditGivesEachBucketsVerdictAsRealAnonymousRequestsSeeIt() throws Exception {
+        URI endpoint = URI.create(LocalRgw.endpoint());
+        String first = LocalRgw.newBucket("audit-public");
+        String prefix = first.substring(0, first.lastIndexOf('-'));
+        String readPolicy = prefix + "-policyread", writeAcl = prefix + "-aclwrite", closed = prefix + "-private";
+        List<String> made = List.of(readPolicy, writeAcl, closed);
+        try (ShellHarness sh = ShellHarness.local().stateDir(dir.resolve("state"))) {
+            for (String b : made) {
+                LocalRgw.store().createBucket(b);
+                LocalRgw.store().putObject(b, PublicAccess.PROBE_KEY, "x".getBytes(StandardCharsets.UTF_8), "text/plain");
+            }
+            LocalRgw.store().putPolicy(readPolicy, statement("Allow", "s3:GetObject", "arn:aws:s3:::" + readPolicy + "/*"));
+            setAcl(endpoint, writeAcl, "public-read-write");
+            Map<String, Map<String, Boolean>> expected = new LinkedHashMap<>();
+            expected.put(readPolicy, Map.of("read", true, "write", false, "list", false));
+            expected.put(writeAcl, Map.of("read", false, "write", true, "list", true));
+            expected.put(closed, Map.of("read", false, "write", false, "list", false));
+            for (String b : made) {
+                Map<String, Boolean> real = new LinkedHashMap<>();
+                real.put("read", anonymous(endpoint, "GET", "/" + b + "/" + PublicAccess.PROBE_KEY));
+                real.put("list", anonymous(endpoint, "GET", "/" + b + "/?list-type=2"));
+                real.put("write", anonymous(endpoint, "PUT", "/" + b + "/" + PublicAccess.PROBE_KEY));
+                assertEquals(expected.get(b), real, "RGW's own answers to unsigned requests for " + b);
+            }
+
+            ShellHarness.Result json = sh.run("cors", "audit", "s3://" + prefix + "-*", "--output", "json");
+            Map<String, JsonNode> rows = new LinkedHashMap<>();
+            for (String line : json.out().strip().split("\n")) {
+                JsonNode row = JSON.readTree(line);
+                rows.put(row.get("bucket").asText(), row);
+            }
+            for (String b : made) {
+                JsonNode pub = rows.get(b).get("public");
+                for (String what : List.of("read", "write", "list")) {
+                    assertEquals(expected.get(b).get(what), pub.get(what).asBoolean(), b + " public " + what + ": " + rows.get(b));
+                }
+            }
+            assertTrue(rows.get(readPolicy).get("public").get("why").get("read").asText().contains("policy statement"), json.out());
+
+            ShellHarness.Result csv = sh.run("cors", "audit", "s3://" + prefix + "-*", "--output", "csv");
+            List<String> lines = csv.out().strip().lines().toList();
+            assertTrue(lines.get(0).endsWith(",public_read,public_write,public_list"), lines.get(0));
+            for (String b : made) {
+                Map<String, Boolean> e = expected.get(b);
+                String tail = "," + e.get("read") + "," + e.get("write") + "," + e.get("list");
+                assertTrue(lines.stream().anyMatch(l -> l.contains("," + b + ",") && l.endsWith(tail)), b + " ends with " + tail + "\n" + csv.out());
+            }
+
+            ShellHarness.Result table = sh.run("cors", "audit", "s3://" + prefix + "-*");
+            assertTrue(table.out().contains("PUBLIC"), table.out());
+            assertTrue(table.out().lines().anyMatch(l -> l.startsWith(writeAcl + " ") && l.contains(" write,list ")), table.out());
+            assertTrue(table.out().lines().anyMatch(l -> l.startsWith(readPolicy + " ") && l.contains(" read ")), table.out());
+        } finally {
+            LocalRgw.store().deletePolicy(readPolicy);
+            for (String b : made) LocalRgw.deleteBucket(b);
+            LocalRgw.deleteBucket(first);
+        }
     }
 
     private static String statement(String effect, String action, String resource) {

@@ -25,6 +25,11 @@ public interface CorsActions {
 
     CorsOutcome applyTemplate(String bucket, String template, CorsUi ui) throws Exception;
 
+    /** The audit view's actions on many buckets; null when this front end offers none. */
+    default CorsBatchActions batches() {
+        return null;
+    }
+
     /** Sends {@code request} (a preflight) to the live endpoint and reports what came back. */
     ProbeResult probe(String bucket, CorsRequest request) throws Exception;
 

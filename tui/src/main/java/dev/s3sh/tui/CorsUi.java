@@ -16,6 +16,11 @@ public interface CorsUi {
     /** Picks one of {@code options}; null when the user backs out. */
     String choose(String title, List<String> options) throws InterruptedException;
 
+    /** Asks for a line of text (a file name, a glob); null when the user backs out. */
+    default String input(String title, String initial) throws InterruptedException {
+        return null;
+    }
+
     /** Hands the real terminal to the user's editor on {@code file}, then takes the screen back. */
     void editFile(Path file) throws Exception;
 

@@ -80,6 +80,14 @@ abstract class Dialog {
         c.text(col + 2, row + bh - 1, bw - 4, " " + footer + more + " ", Theme.Role.TITLE, false);
     }
 
+    /** Enter answers {@code value}, Esc answers null (backing out): true when either closed the dialog. */
+    static boolean answered(KeyStroke key, CompletableFuture<String> answer, java.util.function.Supplier<String> value) {
+        if (key.getKeyType() == KeyType.Enter) answer.complete(value.get());
+        else if (key.getKeyType() == KeyType.Escape) answer.complete(null);
+        else return false;
+        return true;
+    }
+
     static boolean isChar(KeyStroke key, char... chars) {
         if (key.getKeyType() != KeyType.Character || key.isCtrlDown() || key.isAltDown()) return false;
         for (char c : chars) if (key.getCharacter() == c) return true;
@@ -157,17 +165,10 @@ abstract class Dialog {
 
         @Override
         boolean handle(KeyStroke key) {
+            if (answered(key, answer, () -> choices.isEmpty() ? null : choices.get(selected))) return true;
             switch (key.getKeyType()) {
                 case ArrowUp -> selected = Math.max(0, selected - 1);
                 case ArrowDown -> selected = Math.min(choices.size() - 1, selected + 1);
-                case Enter -> {
-                    answer.complete(choices.isEmpty() ? null : choices.get(selected));
-                    return true;
-                }
-                case Escape -> {
-                    answer.complete(null);
-                    return true;
-                }
                 default -> {
                     if (isChar(key, 'q')) {
                         answer.complete(null);
@@ -196,6 +197,49 @@ abstract class Dialog {
         @Override
         String footer() {
             return "Up/Down choose   Enter apply   Esc back";
+        }
+    }
+
+    /** A line of text (a file name, a glob): printable keys type, Backspace deletes, Enter gives it, Esc backs out (null). */
+    static final class Input extends Dialog {
+        final StringBuilder text;
+        final CompletableFuture<String> answer;
+
+        Input(String title, String initial, CompletableFuture<String> answer) {
+            super(title, List.of());
+            this.text = new StringBuilder(initial == null ? "" : initial);
+            this.answer = answer;
+        }
+
+        @Override
+        boolean handle(KeyStroke key) {
+            if (answered(key, answer, text::toString)) return true;
+            switch (key.getKeyType()) {
+                case Backspace -> {
+                    if (!text.isEmpty()) text.setLength(text.length() - 1);
+                }
+                case Character -> {
+                    if (!key.isCtrlDown() && !key.isAltDown() && !Character.isISOControl(key.getCharacter())) text.append(key.getCharacter());
+                }
+                default -> {
+                }
+            }
+            return false;
+        }
+
+        @Override
+        void abandon() {
+            answer.complete(null);
+        }
+
+        @Override
+        List<String> options() {
+            return List.of("> " + text + "_");
+        }
+
+        @Override
+        String footer() {
+            return "type   Enter ok   Esc back";
         }
     }
 }

@@ -66,6 +66,11 @@ public class ServiceCorsActions implements CorsActions {
         return new ProbeResult("s3://" + bucket, answer.status(), answer.corsHeaders());
     }
 
+    @Override
+    public CorsBatchActions batches() {
+        return new ServiceCorsBatchActions(session, stateDir);
+    }
+
     /** An outcome with more to read than the status line holds (the problems of an invalid document) is shown in full. */
     private static CorsOutcome shown(CorsOutcome outcome, CorsUi ui) {
         if (outcome instanceof CorsOutcome.Invalid invalid) ui.show(invalid.message(), invalid.problems());

@@ -129,7 +129,7 @@ public final class TuiApp {
         this.cors = new CorsPane(this, java.util.Objects.requireNonNull(actions));
         this.tester = new TesterPane(this);
         this.matrix = new MatrixPane(this);
-        this.audit = new AuditPane(this, null); // the screen shows no last change, so no history is read
+        this.audit = new AuditPane(this, null, actions.batches()); // the screen shows no last change, so no history is read
         this.order = List.of(buckets, objects, cors, tester);
         this.focus = this.browseFocus = buckets;
     }
@@ -407,6 +407,13 @@ public final class TuiApp {
         }
 
         @Override
+        public String input(String title, String initial) throws InterruptedException {
+            CompletableFuture<String> answer = new CompletableFuture<>();
+            posted.add(() -> dialogs.add(new Dialog.Input(title, initial, answer)));
+            return await(answer);
+        }
+
+        @Override
         public void editFile(Path file) throws Exception {
             CompletableFuture<Void> done = new CompletableFuture<>();
             posted.add(() -> {
@@ -609,7 +616,7 @@ public final class TuiApp {
                 "  Enter  test the selected rule in the tester   r reload",
                 "  m      grid of verdicts, origin x method (r shows the deciding rules)",
                 "Audit (F6)",
-                "  every bucket's CORS: s sorts by severity, Enter opens its CORS pane",
+                "  s sort  Enter CORS pane  Space * g mark  a apply  u undo a batch  p profiles",
                 "Tester",
                 "  Up/Down field   Enter evaluate   F5 evaluate + live probe");
         Dialog.drawBox(c, "Keys", lines, 0, List.of(), -1, "any key closes");

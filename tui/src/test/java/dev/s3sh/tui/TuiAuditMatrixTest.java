@@ -82,4 +82,64 @@ class TuiAuditMatrixTest {
         ui.key(KeyType.F6).key(KeyType.Home).key(KeyType.Enter);
         assertEquals("b-write", ui.app.cors.bucket());
     }
+
+    @Test
+    void marksInTheAuditViewGetATemplateThroughOnePlanAndOneConfirmationAndTheBatchUndoes() throws Exception {
+        CorsConfiguration own = new CorsConfiguration(List.of(rule(List.of("GET"), "https://own.example.com")));
+        store.bucket("a-one", "x").bucket("b-two", "x").bucket("c-left", "x");
+        store.cors.put("b-two", own);
+        open().key(KeyType.F6);
+        ui.until(t -> !ui.app.audit.running()).settle();
+        ui.type(" ").type(" ");                       // marks a-one, then b-two
+        assertEquals(java.util.Set.of("a-one", "b-two"), ui.app.audit.marked());
+        assertTrue(ui.text().contains("2 marked"), ui.text());
+        ui.type("a").settle();
+        assertTrue(ui.text().contains("Put on 2 buckets"), ui.text());
+        ui.key(KeyType.ArrowDown).key(KeyType.Enter).settle(); // the first template: public-read
+        String plan = ui.until(t -> t.contains("y yes")).text();
+        assertTrue(plan.contains("+ s3://a-one") && plan.contains("~ s3://b-two"), "the plan is the confirmation's detail\n" + plan);
+        assertFalse(plan.contains("s3://c-left"), "an unmarked bucket is not in the plan\n" + plan);
+        assertTrue(store.cors.get("b-two").equals(own) && !store.cors.containsKey("a-one"), "nothing pushed before the answer");
+        ui.type("y").settle();
+        String report = ui.until(t -> t.contains("applied 2")).text();
+        assertTrue(report.contains("applied   s3://a-one") && report.contains("applied   s3://b-two"), report);
+        assertTrue(store.cors.containsKey("a-one") && !store.cors.get("b-two").equals(own));
+        assertFalse(store.cors.containsKey("c-left"), "an unmarked bucket is left alone");
+
+        ui.key(KeyType.Escape).settle().type("u").settle(); // the batch just made is offered first
+        ui.key(KeyType.Enter).settle();
+        ui.until(t -> t.contains("y yes")).type("y").settle();
+        ui.until(t -> t.contains("applied   s3://a-one"));  // the undo's own report: the status line still names the apply
+        assertEquals(own, store.cors.get("b-two"), "put back\n" + ui.text());
+        assertFalse(store.cors.containsKey("a-one"), "put back to none\n" + ui.text());
+    }
+
+    @Test
+    void aFileThatIsNotThereIsOneSentenceAndNothingIsPushed() throws Exception {
+        store.bucket("a-one", "x");
+        open().key(KeyType.F6);
+        ui.until(t -> !ui.app.audit.running()).settle();
+        ui.type("a").settle().key(KeyType.Enter).settle(); // a CORS file...
+        ui.type("/nonexistent/cors.xml").key(KeyType.Enter).settle();
+        String s = ui.until(t -> t.contains("no such file")).text();
+        assertTrue(s.contains("nothing was pushed"), s);
+        assertFalse(store.cors.containsKey("a-one"));
+    }
+
+    @Test
+    void pAuditsOtherProfilesTooAndApplyStaysOnTheSessionsProfile() throws Exception {
+        store.bucket("a-one", "x");
+        session.catalog().remember(dev.s3sh.config.ResolvedProfile.of(new Profile("other", URI.create("http://127.0.0.1:7481"),
+                "us-east-1", "AK2", "SK2", null, true, "rgw"), "this test"));
+        open().key(KeyType.F6);
+        ui.until(t -> !ui.app.audit.running()).settle();
+        ui.type("p").settle();
+        ui.key(KeyType.End).type("local,other").key(KeyType.Enter).settle();
+        ui.until(t -> !ui.app.audit.running() && ui.app.audit.shown().size() == 2).settle();
+        assertEquals(List.of("local", "other"), ui.app.audit.shown().stream().map(r -> r.profile()).toList());
+        assertTrue(ui.text().contains("[other] a-one") && ui.text().contains("profiles local,other"), ui.text());
+        ui.key(KeyType.ArrowDown).type(" ").type("a").settle();
+        assertTrue(ui.text().contains("the session's profile (local) only"), ui.text());
+        assertFalse(store.cors.containsKey("a-one"), "nothing pushed");
+    }
 }

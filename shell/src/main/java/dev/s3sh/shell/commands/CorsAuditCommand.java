@@ -46,8 +46,9 @@ public final class CorsAuditCommand implements Command {
                 .help("""
                         For each bucket: whether CORS is set, the rule count, the findings by severity, the rules that
                         let any origin write (PUT, POST or DELETE), whether the verdicts depend on the RGW version
-                        (origin-first before the 2026 change, full-match after it: see 'cors detect'), and the last
-                        change s3sh recorded ('cors history'). Nothing is written.
+                        (origin-first before the 2026 change, full-match after it: see 'cors detect'), whether anyone may
+                        read, write or list the bucket (PUBLIC: from its ACL and policy, as 'info' decides it), and the
+                        last change s3sh recorded ('cors history'). Nothing is written.
                         Without buckets every bucket of the profile is audited; s3://prod-* selects by glob (* and ?).
                         --profiles audits each named profile (each its own endpoint and keys), --all-profiles every
                         profile s3sh knows. Requests run in parallel, at most --jobs at a time per endpoint (default 4);
@@ -190,6 +191,26 @@ public final class CorsAuditCommand implements Command {
         return r.lastChange() == null ? "-" : WHEN.format(r.lastChange().time()) + " " + r.lastChange().change();
     }
 
+    /** What anyone may do ("read,write,list", "-" nothing); "?" when the ACL or the policy could not be read. */
+    static String publicSummary(Row r) {
+        if (r.open() == null) return r.state() == CorsAudit.State.FAILED ? "" : "?";
+        return r.open().summary();
+    }
+
+    /** As {@code info --output json} gives it: read, write, list and why; null with the reason when it could not be read. */
+    static Map<String, Object> publicJson(Row r) {
+        if (r.open() == null) {
+            if (r.openFailure() == null) return null;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("read", null);
+            m.put("write", null);
+            m.put("list", null);
+            m.put("error", r.openFailure());
+            return m;
+        }
+        return InfoCommand.publicJson(r.open());
+    }
+
     static String rules(List<Integer> rules) {
         return rules.isEmpty() ? "-" : "rule " + String.join(",", rules.stream().map(String::valueOf).toList());
     }
@@ -207,13 +228,14 @@ public final class CorsAuditCommand implements Command {
         @Override
         public void header() {
             ctx.println(new StyledLine().add(line("PROFILE", "BUCKET", "CORS", "RULES", "ERR", "WARN", "INFO", "ANY-ORIGIN-WRITE",
-                    "RGW-VERSION", "LAST CHANGE"), Tone.BOLD));
+                    "RGW-VERSION", "PUBLIC", "LAST CHANGE"), Tone.BOLD));
         }
 
         private String line(String profile, String bucket, String cors, String rules, String err, String warn, String info,
-                            String write, String version, String last) {
+                            String write, String version, String open, String last) {
             return (profiles ? String.format("%-12s ", profile) : "")
-                    + String.format("%-40s %-6s %5s %4s %4s %4s  %-16s %-11s %s", bucket, cors, rules, err, warn, info, write, version, last);
+                    + String.format("%-40s %-6s %5s %4s %4s %4s  %-16s %-11s %-15s %s", bucket, cors, rules, err, warn, info, write, version,
+                    open, last);
         }
 
         @Override
@@ -233,7 +255,9 @@ public final class CorsAuditCommand implements Command {
                     .add(String.format("%4d", r.warnings()), r.warnings() > 0 ? Tone.WARN : Tone.PLAIN).plain(" ")
                     .plain(String.format("%4d  ", r.infos()))
                     .add(String.format("%-16s", rules(r.anyOriginWrite())), r.anyOriginWrite().isEmpty() ? Tone.PLAIN : Tone.BAD).plain(" ")
-                    .add(String.format("%-11s", r.versionDependent() ? "depends" : "-"), r.versionDependent() ? Tone.WARN : Tone.PLAIN)
+                    .add(String.format("%-11s", r.versionDependent() ? "depends" : "-"), r.versionDependent() ? Tone.WARN : Tone.PLAIN).plain(" ")
+                    .add(String.format("%-15s", publicSummary(r)), r.open() == null ? Tone.DIM
+                            : r.open().write().open() ? Tone.BAD : r.open().read().open() || r.open().list().open() ? Tone.WARN : Tone.PLAIN)
                     .plain(" " + lastChange(r));
             ctx.println(out);
         }
@@ -265,6 +289,7 @@ public final class CorsAuditCommand implements Command {
             m.put("anyOriginWrite", !r.anyOriginWrite().isEmpty());
             m.put("anyOriginWriteRules", r.anyOriginWrite());
             m.put("versionDependent", r.versionDependent());
+            m.put("public", publicJson(r));
             if (r.lastChange() == null) {
                 m.put("lastChange", null);
             } else {
@@ -290,7 +315,7 @@ public final class CorsAuditCommand implements Command {
         @Override
         public void header() {
             ctx.out().println("profile,endpoint,bucket,state,rules,errors,warnings,infos,any_origin_write_rules,version_dependent,"
-                    + "last_change_time,last_change,error_code,error");
+                    + "last_change_time,last_change,error_code,error,public_read,public_write,public_list");
         }
 
         @Override
@@ -302,7 +327,10 @@ public final class CorsAuditCommand implements Command {
                     String.valueOf(r.versionDependent()),
                     r.lastChange() == null ? "" : r.lastChange().time().toString(),
                     r.lastChange() == null ? "" : r.lastChange().change(),
-                    r.errorCode() == null ? "" : r.errorCode(), r.failure() == null ? "" : r.failure());
+                    r.errorCode() == null ? "" : r.errorCode(), r.failure() == null ? "" : r.failure(),
+                    r.open() == null ? "" : String.valueOf(r.open().read().open()),
+                    r.open() == null ? "" : String.valueOf(r.open().write().open()),
+                    r.open() == null ? "" : String.valueOf(r.open().list().open()));
             ctx.out().println(String.join(",", f.stream().map(CsvRows::field).toList()));
         }
 

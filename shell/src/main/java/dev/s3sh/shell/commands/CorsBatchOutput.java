@@ -44,22 +44,12 @@ final class CorsBatchOutput {
         return showProfiles ? "[" + p.profile() + "] " + bucket : bucket;
     }
 
-    private static String mark(CorsBatch.Kind kind) {
-        return switch (kind) {
-            case NEW -> "+";
-            case CHANGED -> "~";
-            case UNCHANGED -> "=";
-            case CHANGED_SINCE -> "?";
-            case UNREADABLE -> "!";
-        };
-    }
-
     static void printPlan(PrintWriter out, CorsBatch.Plan plan, boolean fullDiff, boolean showProfiles) {
         out.println("plan: " + plan.purpose() + " (" + count(plan.buckets().size(), "bucket") + ")");
         Map<String, List<CorsWarning>> warnings = new LinkedHashMap<>();
         Map<String, Integer> warned = new LinkedHashMap<>();
         for (CorsBatch.Planned p : plan.buckets()) {
-            out.println("  " + mark(p.kind()) + " " + where(p, showProfiles) + "  " + p.summary());
+            out.println("  " + p.kind().mark() + " " + where(p, showProfiles) + "  " + p.summary());
             if (fullDiff && p.kind().pushes()) {
                 String name = where(p, showProfiles);
                 for (String line : p.diff().render(name + " (server)", name + " (new)").split("\n")) out.println("      " + line);

@@ -46,12 +46,7 @@ public final class InfoCommand implements Command {
             doc.put("policy", info.policy().orElse(null));
             doc.put("cors", info.cors().map(CorsXml::write).orElse(null));
             doc.put("acl", info.acl());
-            Map<String, Object> pub = new LinkedHashMap<>();
-            pub.put("read", open.read().open());
-            pub.put("write", open.write().open());
-            pub.put("list", open.list().open());
-            pub.put("why", Map.of("read", open.read().render(), "write", open.write().render(), "list", open.list().render()));
-            doc.put("public", pub);
+            doc.put("public", publicJson(open));
             doc.put("notes", info.notes());
             doc.put("corsRuleChoice", ruleChoice.map(c -> c.behaviour().id()).orElse(null));
             ctx.printJson(doc);
@@ -83,5 +78,15 @@ public final class InfoCommand implements Command {
                 .orElse("not known yet; 'cors detect' finds it") + ")");
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** Whether anyone may read, write or list, and why: {@code info}'s and {@code cors audit}'s JSON. */
+    static Map<String, Object> publicJson(PublicAccess open) {
+        Map<String, Object> pub = new LinkedHashMap<>();
+        pub.put("read", open.read().open());
+        pub.put("write", open.write().open());
+        pub.put("list", open.list().open());
+        pub.put("why", Map.of("read", open.read().render(), "write", open.write().render(), "list", open.list().render()));
+        return pub;
     }
 }
