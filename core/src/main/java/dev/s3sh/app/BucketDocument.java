@@ -15,72 +15,105 @@ import java.util.function.IntFunction;
  * put and deleted, and kept in the local history. {@code D} is the document itself; null stands for
  * "the bucket has none" everywhere.
  */
-public interface BucketDocument<D> {
-    /** The commands' name, which is also the short word in messages: "policy", "lifecycle". */
-    String command();
+public abstract class BucketDocument<D> {
+    private final String command;
+    private final String noun;
+    private final String nouns;
+    private final boolean judgedForBucket;
+    private final int maxBytes;
+    private final String fileSuffix;
+    private final String starterNote;
 
-    /** The document in a sentence: "policy", "lifecycle configuration". */
-    String noun();
+    /**
+     * {@code command}: the commands' name, also the short word in messages ("policy", "lifecycle");
+     * {@code noun}/{@code nouns}: the document in a sentence ("lifecycle configuration(s)");
+     * {@code judgedForBucket}: a document is judged for one bucket (a policy's Resources name it);
+     * {@code maxBytes}: the largest the server takes (a file is read up to one byte more);
+     * {@code fileSuffix}: the edit file's; {@code starterNote}: the edit header's words about {@link #starter}.
+     */
+    protected BucketDocument(String command, String noun, String nouns, boolean judgedForBucket, int maxBytes, String fileSuffix,
+                             String starterNote) {
+        this.command = command;
+        this.noun = noun;
+        this.nouns = nouns;
+        this.judgedForBucket = judgedForBucket;
+        this.maxBytes = maxBytes;
+        this.fileSuffix = fileSuffix;
+        this.starterNote = starterNote;
+    }
 
-    /** {@link #noun()} in the plural. */
-    String nouns();
+    public final String command() {
+        return command;
+    }
 
-    /** True when a document is judged for one bucket (a policy's Resources must name it). */
-    boolean judgedForBucket();
+    public final String noun() {
+        return noun;
+    }
+
+    public final String nouns() {
+        return nouns;
+    }
+
+    public final boolean judgedForBucket() {
+        return judgedForBucket;
+    }
+
+    public final int maxBytes() {
+        return maxBytes;
+    }
+
+    public final String fileSuffix() {
+        return fileSuffix;
+    }
+
+    public final String starterNote() {
+        return starterNote;
+    }
 
     /** What the bucket holds; empty when none. A document the server returns unreadable is a StoreException. */
-    Optional<D> fetch(ObjectStore store, String bucket);
+    public abstract Optional<D> fetch(ObjectStore store, String bucket);
 
-    void put(ObjectStore store, String bucket, D document);
+    public abstract void put(ObjectStore store, String bucket, D document);
 
-    void delete(ObjectStore store, String bucket);
+    public abstract void delete(ObjectStore store, String bucket);
 
     /** The same document as the server stores it. */
-    boolean same(D a, D b);
+    public abstract boolean same(D a, D b);
 
     /** As s3sh prints, saves and diffs it. */
-    String render(D document);
+    public abstract String render(D document);
 
     /** One line for the history: "no policy", "2 statements: ...". */
-    String describe(D document);
+    public abstract String describe(D document);
 
-    default PolicyDiff diff(D before, D after) {
+    public PolicyDiff diff(D before, D after) {
         return PolicyDiff.ofText(before == null ? null : render(before), after == null ? null : render(after), same(before, after));
     }
 
     /** A file's bytes (any encoding: one that is not UTF-8 is a problem) read and judged for {@code bucket}. */
-    Draft<D> read(byte[] bytes, String source, String bucket);
+    public abstract Draft<D> read(byte[] bytes, String source, String bucket);
 
     /** Text read and judged for {@code bucket}. */
-    Draft<D> read(String text, String source, String bucket);
+    public abstract Draft<D> read(String text, String source, String bucket);
 
     /** A document s3sh made (a template, a history entry), judged for {@code bucket}. */
-    Draft<D> of(D document, String source, String bucket);
+    public abstract Draft<D> of(D document, String source, String bucket);
 
     /** The document as its history entry holds it (under the field {@link #command()}). */
-    JsonNode toHistory(D document);
+    public abstract JsonNode toHistory(D document);
 
     /** The document back from a history entry; an IllegalArgumentException when it is not readable. */
-    D fromHistory(JsonNode saved, String source);
-
-    /** The largest document the server takes, in bytes (a file is read up to one byte more). */
-    int maxBytes();
-
-    /** The edit file's suffix: ".json", ".xml". */
-    String fileSuffix();
+    public abstract D fromHistory(JsonNode saved, String source);
 
     /** What {@code edit} opens with when the bucket has none. */
-    D starter(String bucket);
-
-    /** The edit header's words about {@link #starter} (starting with a space). */
-    String starterNote();
+    public abstract D starter(String bucket);
 
     /**
      * A document read and judged: {@code document} null when it could not be read at all; the
      * problems rendered one a line ({@code FILE:LINE:COLUMN: message}); {@code errorsMovedDown} the
      * errors again with their lines counted {@code n} lines further down (below an edit file's notice).
      */
-    record Draft<D>(String source, D document, List<String> errors, List<String> warnings, IntFunction<List<String>> errorsMovedDown) {
+    public record Draft<D>(String source, D document, List<String> errors, List<String> warnings, IntFunction<List<String>> errorsMovedDown) {
         public boolean valid() {
             return errors.isEmpty();
         }

@@ -18,30 +18,12 @@ import java.util.Optional;
  * The lifecycle configuration as a {@link BucketDocument}: XML, judged as RGW answers, the same as
  * RGW stores it ({@link LifecycleXml#same}); its history entry holds the XML as a string.
  */
-public final class BucketLifecycle implements BucketDocument<Lifecycle> {
+public final class BucketLifecycle extends BucketDocument<Lifecycle> {
     public static final BucketLifecycle KIND = new BucketLifecycle();
 
     private BucketLifecycle() {
-    }
-
-    @Override
-    public String command() {
-        return "lifecycle";
-    }
-
-    @Override
-    public String noun() {
-        return "lifecycle configuration";
-    }
-
-    @Override
-    public String nouns() {
-        return "lifecycle configurations";
-    }
-
-    @Override
-    public boolean judgedForBucket() {
-        return false;
+        super("lifecycle", "lifecycle configuration", "lifecycle configurations", false, LifecycleDocument.MAX_BYTES, ".xml",
+                " The bucket has no lifecycle: below is a rule that aborts\n     incomplete multipart uploads after 7 days.");
     }
 
     @Override
@@ -117,22 +99,7 @@ public final class BucketLifecycle implements BucketDocument<Lifecycle> {
     }
 
     @Override
-    public int maxBytes() {
-        return LifecycleDocument.MAX_BYTES;
-    }
-
-    @Override
-    public String fileSuffix() {
-        return ".xml";
-    }
-
-    @Override
     public Lifecycle starter(String bucket) {
         return LifecycleTemplates.lifecycle("abort-incomplete-uploads", 7, "");
-    }
-
-    @Override
-    public String starterNote() {
-        return " The bucket has no lifecycle: below is a rule that aborts\n     incomplete multipart uploads after 7 days.";
     }
 }

@@ -12,30 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** The bucket policy as a {@link BucketDocument}: JSON, judged for RGW and for the bucket it is meant for. */
-public final class BucketPolicy implements BucketDocument<JsonNode> {
+public final class BucketPolicy extends BucketDocument<JsonNode> {
     public static final BucketPolicy KIND = new BucketPolicy();
 
     private BucketPolicy() {
-    }
-
-    @Override
-    public String command() {
-        return "policy";
-    }
-
-    @Override
-    public String noun() {
-        return "policy";
-    }
-
-    @Override
-    public String nouns() {
-        return "policies";
-    }
-
-    @Override
-    public boolean judgedForBucket() {
-        return true;
+        super("policy", "policy", "policies", true, PolicyDocument.MAX_BYTES, ".json",
+                " The bucket has no policy: below is the public-read template.");
     }
 
     @Override
@@ -117,22 +99,7 @@ public final class BucketPolicy implements BucketDocument<JsonNode> {
     }
 
     @Override
-    public int maxBytes() {
-        return PolicyDocument.MAX_BYTES;
-    }
-
-    @Override
-    public String fileSuffix() {
-        return ".json";
-    }
-
-    @Override
     public JsonNode starter(String bucket) {
         return PolicyTemplates.policy("public-read", bucket, null);
-    }
-
-    @Override
-    public String starterNote() {
-        return " The bucket has no policy: below is the public-read template.";
     }
 }
