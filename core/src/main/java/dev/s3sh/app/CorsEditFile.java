@@ -106,6 +106,40 @@ public final class CorsEditFile {
         }
     }
 
+    /** A new private edit file in {@code dir} holding {@code content}; nothing is left behind when it cannot be written. */
+    public static Path create(Path dir, String prefix, String suffix, byte[] content) throws IOException {
+        Path file = CorsHistory.privateTempFile(dir, prefix, suffix);
+        try {
+            replace(file, content);
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return file;
+    }
+
+    /** Hands {@code file} to the user's editor: null when it finished, else why not (an interrupt is thrown, never reported). */
+    public static String edit(FrontEndPorts<?> ports, Path file) throws InterruptedException {
+        try {
+            ports.editFile(file);
+            return null;
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+    }
+
+    /** {@link #replace} for a reopen: null when done, else why it could not be (the file then holds the text as the user saved it). */
+    public static String reopen(Path file, byte[] content) {
+        try {
+            replace(file, content);
+            return null;
+        } catch (IOException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
     /** {@code text} without a notice at its top (the user's text as it was before the reopen). */
     public static String withoutNotice(String text) {
         if (!text.startsWith(NOTICE_START)) return text;

@@ -1,10 +1,8 @@
 package dev.s3sh.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3sh.cors.CorsConfiguration;
-import dev.s3sh.cors.CorsParseException;
 import dev.s3sh.cors.CorsParser;
 import dev.s3sh.cors.CorsRule;
 import dev.s3sh.cors.CorsXml;
@@ -17,13 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The configurations a bucket held before each push, kept locally so that {@code cors undo} and
@@ -33,8 +26,6 @@ import java.util.stream.Stream;
  * finds the same history.
  */
 public final class CorsHistory {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /**
      * One saved configuration: {@code configuration} null when the bucket had none; {@code batch} the
      * id of the {@code cors apply} that saved it ({@link CorsBatch}), null for a single push.
@@ -50,9 +41,6 @@ public final class CorsHistory {
     /** The entries, newest first, and the files that were passed over. */
     public record Listing(List<Entry> entries, List<Skipped> skipped) {
     }
-
-    /** An entry's file name: the save time in epoch milliseconds, then a counter when two saves share it. */
-    private static final Pattern ENTRY_NAME = Pattern.compile("(\\d{1,19})(?:-(\\d{1,9}))?\\.json");
 
     private final Path dir;
 
@@ -99,28 +87,15 @@ public final class CorsHistory {
 
     /** {@link #save(CorsConfiguration, String)} for a push that is part of batch {@code batch} (null: none). */
     public Path save(CorsConfiguration previous, String change, String batch) throws IOException {
-        PrivateFiles.createDirectories(dir);
-        Instant now = Instant.now();
-        ObjectNode node = JSON.createObjectNode();
-        node.put("time", now.toString());
-        node.put("summary", describe(previous));
-        node.put("change", change);
+        ObjectNode node = HistoryFiles.entry(describe(previous), change);
         if (batch != null) node.put("batch", batch);
         if (previous == null) node.putNull("configuration");
         else node.put("configuration", CorsXml.write(previous));
-        String base = String.format("%013d", now.toEpochMilli());
-        Path file = dir.resolve(base + ".json");
-        for (int i = 1; Files.exists(file); i++) file = dir.resolve(base + "-" + i + ".json");
-        PrivateFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
-        return file;
+        return HistoryFiles.save(dir, node);
     }
 
     public void forget(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a stale entry only means one more line in 'cors history'
-        }
+        HistoryFiles.forget(file);
     }
 
     /** Newest first, numbered from 1; files that are not entries are left out ({@link #list} says which). */
@@ -130,42 +105,13 @@ public final class CorsHistory {
 
     /** The entries newest first, numbered from 1, and the files passed over: a name s3sh does not give, content it cannot read. */
     public Listing list() throws IOException {
-        if (!Files.isDirectory(dir)) return new Listing(List.of(), List.of());
-        List<Path> files = new ArrayList<>();
-        List<Skipped> skipped = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-                String name = p.getFileName().toString();
-                if (!name.endsWith(".json")) continue;
-                if (ENTRY_NAME.matcher(name).matches()) files.add(p);
-                else skipped.add(new Skipped(p, "not a name s3sh gives its entries (TIME.json or TIME-N.json)"));
-            }
-        }
-        files.sort(Comparator.comparing((Path p) -> p.getFileName().toString(), CorsHistory::byStamp).reversed());
-        List<Entry> out = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                JsonNode n = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
-                JsonNode c = n.get("configuration");
-                CorsConfiguration config = c == null || c.isNull() ? null : CorsParser.parse(c.asText(), f.toString());
-                out.add(new Entry(out.size() + 1, Instant.parse(n.get("time").asText()), config,
-                        n.path("summary").asText(""), n.path("change").asText(""), f,
-                        n.hasNonNull("batch") ? n.get("batch").asText() : null));
-            } catch (IOException | CorsParseException | RuntimeException e) {
-                skipped.add(new Skipped(f, "not a readable entry (changed by hand?)"));
-            }
-        }
-        return new Listing(out, skipped);
-    }
-
-    /** {@code 0001234-2.json} after {@code 0001234-1.json} after {@code 0001234.json}; names match {@link #ENTRY_NAME}. */
-    private static int byStamp(String a, String b) {
-        Matcher x = ENTRY_NAME.matcher(a);
-        Matcher y = ENTRY_NAME.matcher(b);
-        if (!x.matches() || !y.matches()) return a.compareTo(b);
-        int c = Long.compare(Long.parseLong(x.group(1)), Long.parseLong(y.group(1)));
-        if (c != 0) return c;
-        return Integer.compare(x.group(2) == null ? 0 : Integer.parseInt(x.group(2)), y.group(2) == null ? 0 : Integer.parseInt(y.group(2)));
+        HistoryFiles.Listing<Entry> files = HistoryFiles.list(dir, (number, time, n, f) -> {
+            JsonNode c = n.get("configuration");
+            CorsConfiguration config = c == null || c.isNull() ? null : CorsParser.parse(c.asText(), f.toString());
+            return new Entry(number, time, config, n.path("summary").asText(""), n.path("change").asText(""), f,
+                    n.hasNonNull("batch") ? n.get("batch").asText() : null);
+        });
+        return new Listing(files.entries(), files.skipped());
     }
 
     /** "none", or "2 rules: GET, HEAD from http://a.example, +3; PUT from ...". */

@@ -14,11 +14,8 @@ import java.util.List;
  * render it: {@link #message()} is the one-line report both the shell and the screen show, and
  * {@link #succeeded()} says whether the bucket now holds what was asked for.
  */
-public sealed interface CorsOutcome {
-    String bucket();
-
-    String message();
-
+public sealed interface CorsOutcome extends ServiceOutcome {
+    @Override
     default boolean succeeded() {
         return false;
     }

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 public final class CorsPush {
     private final Session session;
     private final Path stateDir;
-    private final CorsPorts ports;
+    private final FrontEndPorts<CorsNotice> ports;
     private final String bucket;
     private final boolean assumeYes;
     private final Dialect dialect;
@@ -43,7 +43,7 @@ public final class CorsPush {
     private String batch;
 
     /** {@code assumeYes}: {@code --yes} was given (it does not answer the any-origin-write question in a terminal). */
-    public CorsPush(Session session, Path stateDir, CorsPorts ports, String bucket, boolean assumeYes) {
+    public CorsPush(Session session, Path stateDir, FrontEndPorts<CorsNotice> ports, String bucket, boolean assumeYes) {
         this.session = session;
         this.stateDir = stateDir;
         this.ports = ports;

@@ -29,9 +29,9 @@ import java.util.Optional;
 public final class CorsService {
     private final Session session;
     private final Path stateDir;
-    private final CorsPorts ports;
+    private final FrontEndPorts<CorsNotice> ports;
 
-    public CorsService(Session session, Path stateDir, CorsPorts ports) {
+    public CorsService(Session session, Path stateDir, FrontEndPorts<CorsNotice> ports) {
         this.session = session;
         this.stateDir = stateDir;
         this.ports = ports;
@@ -95,25 +95,14 @@ public final class CorsService {
         Dialect dialect = Dialect.of(session.dialect());
         CorsConfiguration base = session.store().getCors(bucket).orElse(null);
         String endpoint = session.profile().endpointLabel();
-        Path file = CorsHistory.privateTempFile(stateDir.resolve("edit"), "cors-" + bucket + "-", json ? ".json" : ".xml");
         String start = CorsEditFile.header(bucket, endpoint, dialect.id()) + (json ? startingJson(base) : base == null ? starter() : CorsXml.write(base));
         byte[] written = start.getBytes(StandardCharsets.UTF_8);
-        try {
-            CorsEditFile.replace(file, written);
-        } catch (IOException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
+        Path file = CorsEditFile.create(stateDir.resolve("edit"), "cors-" + bucket + "-", json ? ".json" : ".xml", written);
         CorsOutcome.KeptBecause stopped = null; // after a reopen: what an unchanged file means
         try {
             while (true) {
-                try {
-                    ports.editFile(file);
-                } catch (InterruptedException e) {
-                    throw e;
-                } catch (Exception e) {
-                    return new CorsOutcome.Kept(bucket, file, CorsOutcome.KeptBecause.EDITOR_FAILED, null, e.getMessage());
-                }
+                String editorFailed = CorsEditFile.edit(ports, file);
+                if (editorFailed != null) return new CorsOutcome.Kept(bucket, file, CorsOutcome.KeptBecause.EDITOR_FAILED, null, editorFailed);
                 byte[] now = Files.readAllBytes(file);
                 if (Arrays.equals(now, written)) {
                     if (stopped != null) return new CorsOutcome.Kept(bucket, file, stopped, null, null);
@@ -135,7 +124,7 @@ public final class CorsService {
                     ports.tell(new CorsNotice.Reopening(lines));
                     written = CorsEditFile.withNotice(CorsEditFile.notice(
                             "fix these problems and save; quit without saving to stop (the file is kept):", lines), mine);
-                    String failed = reopen(file, written);
+                    String failed = CorsEditFile.reopen(file, written);
                     if (failed != null) return new CorsOutcome.Kept(bucket, file, CorsOutcome.KeptBecause.NOT_REOPENED, null, failed);
                     stopped = CorsOutcome.KeptBecause.STILL_INVALID;
                     continue;
@@ -158,23 +147,13 @@ public final class CorsService {
                 written = CorsEditFile.withNotice(CorsEditFile.notice("s3://" + bucket + " changed on the server while you edited; your text is below, "
                         + "unchanged. To push it over the server's new configuration, delete this comment (and change what you like) "
                         + "and save; quit without saving to stop. What changed on the server:", c.changed().summary()), mine);
-                String failed = reopen(file, written);
+                String failed = CorsEditFile.reopen(file, written);
                 if (failed != null) return new CorsOutcome.Kept(bucket, file, CorsOutcome.KeptBecause.NOT_REOPENED, null, failed);
                 stopped = CorsOutcome.KeptBecause.STILL_CONFLICTING;
             }
         } catch (Exception | Error e) {
             if (Files.exists(file)) ports.tell(new CorsNotice.EditKept(file));
             throw e;
-        }
-    }
-
-    /** Writes the reopen notice above the user's text; null when done, else why it could not be (the file is then as the user saved it). */
-    private static String reopen(Path file, byte[] text) {
-        try {
-            CorsEditFile.replace(file, text);
-            return null;
-        } catch (IOException e) {
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 

@@ -27,7 +27,7 @@ public record PolicyProblem(Severity severity, String source, int line, int colu
         return b.append(message).toString();
     }
 
-    PolicyProblem movedDown(int lines) {
+    public PolicyProblem movedDown(int lines) {
         return line <= 0 ? this : new PolicyProblem(severity, source, line + lines, column, statement, message);
     }
 

@@ -4,6 +4,7 @@ import dev.s3sh.command.CommandContext;
 import dev.s3sh.command.FullScreen;
 
 import dev.s3sh.tui.ServiceCorsActions;
+import dev.s3sh.tui.ServiceDocumentActions;
 import dev.s3sh.tui.TuiLauncher;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
@@ -36,7 +37,9 @@ final class LanternaFullScreen implements FullScreen {
         }
         try {
             TuiLauncher.run(ctx.session(), ctx.stateDir(), colour, env.get("TERM"), file -> TerminalEditorProcess.run(env, file),
-                    new ServiceCorsActions(ctx.session(), ctx.stateDir()));
+                    new ServiceCorsActions(ctx.session(), ctx.stateDir()),
+                    java.util.List.of(ServiceDocumentActions.policy(ctx.session(), ctx.stateDir()),
+                            ServiceDocumentActions.lifecycle(ctx.session(), ctx.stateDir())));
         } finally {
             if (jline != null) {
                 jline.setAttributes(saved);

@@ -148,13 +148,10 @@ final class CorsPane implements Pane {
     private void act(String label, Call call) {
         String b = bucket;
         if (b == null) return;
-        app.start(label + " s3://" + b, () -> call.run(b, app.corsUi()), outcome -> {
-            if (outcome == null) app.info("no template applied");
-            else if (outcome.succeeded()) app.info(outcome.message());
-            else app.error(outcome.message());
+        app.change(label, b, () -> call.run(b, app.corsUi()), () -> {
             app.details.forget(b);
             load(b);
-        }, e -> { });
+        });
     }
 
     private void edit() {

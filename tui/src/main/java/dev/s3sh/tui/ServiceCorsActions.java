@@ -2,7 +2,6 @@ package dev.s3sh.tui;
 
 import dev.s3sh.app.CorsNotice;
 import dev.s3sh.app.CorsOutcome;
-import dev.s3sh.app.CorsPorts;
 import dev.s3sh.app.CorsService;
 import dev.s3sh.cors.CorsRequest;
 import dev.s3sh.cors.CorsTemplates;
@@ -10,7 +9,6 @@ import dev.s3sh.session.Session;
 import dev.s3sh.store.ProbeRequest;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,7 +27,8 @@ public class ServiceCorsActions implements CorsActions {
     }
 
     private CorsService service(CorsUi ui) {
-        return new CorsService(session, stateDir, new ScreenPorts(ui));
+        return new CorsService(session, stateDir, new ScreenPorts<>(ui, "cors edit", CorsNotice::lines,
+                n -> n instanceof CorsNotice.Reopening, n -> n instanceof CorsNotice.EditKept));
     }
 
     @Override
@@ -75,48 +74,5 @@ public class ServiceCorsActions implements CorsActions {
     private static CorsOutcome shown(CorsOutcome outcome, CorsUi ui) {
         if (outcome instanceof CorsOutcome.Invalid invalid) ui.show(invalid.message(), invalid.problems());
         return outcome;
-    }
-
-    /** What the service tells is kept until the next question, which shows it as its detail. */
-    private static final class ScreenPorts implements CorsPorts {
-        private final CorsUi ui;
-        private final List<String> detail = new ArrayList<>();
-
-        ScreenPorts(CorsUi ui) {
-            this.ui = ui;
-        }
-
-        @Override
-        public void tell(CorsNotice notice) {
-            if (notice instanceof CorsNotice.Reopening) {
-                detail.clear(); // the reopened file holds the problems; the dialog would only repeat them
-            } else if (notice instanceof CorsNotice.EditKept) {
-                ui.show("cors edit", notice.lines());
-            } else {
-                detail.addAll(notice.lines());
-            }
-        }
-
-        @Override
-        public boolean interactive() {
-            return true;
-        }
-
-        @Override
-        public boolean confirm(String question) {
-            List<String> shown = List.copyOf(detail);
-            detail.clear();
-            try {
-                return ui.confirm(question, shown);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-
-        @Override
-        public void editFile(Path file) throws Exception {
-            ui.editFile(file);
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
+import dev.s3sh.app.ServiceOutcome;
 import dev.s3sh.cors.CorsParseException;
 import dev.s3sh.cors.Dialect;
 import dev.s3sh.session.S3Path;
@@ -28,7 +29,8 @@ import java.util.function.Consumer;
 
 /**
  * The full-screen mode's host: the panes ({@link BucketsPane}, {@link ObjectsPane},
- * {@link DetailsPane}, {@link CorsPane}, {@link TesterPane}) each own their state, keys and drawing;
+ * {@link DetailsPane}, {@link CorsPane}, the {@link DocumentPane}s of the policy and the lifecycle,
+ * {@link TesterPane}) each own their state, keys and drawing;
  * this class keeps the focus, the one running task, dialogs, the status bar and the loop.
  *
  * <p>Everything happens on the thread that calls {@link #run()} (or {@link #step()} in tests).
@@ -87,6 +89,8 @@ public final class TuiApp {
     final TesterPane tester;
     final MatrixPane matrix;
     final AuditPane audit;
+    /** Beside the CORS pane: one pane a bucket document (policy: F7, lifecycle: F8), in the order given. */
+    final List<DocumentPane> documents;
     private final List<Pane> order;
 
     private boolean running = true;
@@ -118,6 +122,11 @@ public final class TuiApp {
     }
 
     public TuiApp(Screen screen, Session session, Config config, CorsActions actions, Host host) {
+        this(screen, session, config, actions, List.of(), host);
+    }
+
+    /** {@code documents}: the actions of the panes beside CORS (F7, F8, ...), each over its own document. */
+    public TuiApp(Screen screen, Session session, Config config, CorsActions actions, List<DocumentActions> documents, Host host) {
         this.screen = screen;
         this.session = session;
         this.config = config;
@@ -130,7 +139,11 @@ public final class TuiApp {
         this.tester = new TesterPane(this);
         this.matrix = new MatrixPane(this);
         this.audit = new AuditPane(this, null, actions.batches()); // the screen shows no last change, so no history is read
-        this.order = List.of(buckets, objects, cors, tester);
+        this.documents = documents.stream().map(d -> new DocumentPane(this, d)).toList();
+        List<Pane> panes = new java.util.ArrayList<>(List.of(buckets, objects, cors));
+        panes.addAll(this.documents);
+        panes.add(tester);
+        this.order = List.copyOf(panes);
         this.focus = this.browseFocus = buckets;
     }
 
@@ -292,7 +305,7 @@ public final class TuiApp {
         messageError = true;
     }
 
-    /** The bucket the CORS pane and the tester work on: the open one, else the one selected in the list. */
+    /** The bucket the CORS, policy and lifecycle panes and the tester work on: the open one, else the one selected in the list. */
     private String corsTarget() {
         String b = objects.bucket();
         if (b == null) b = buckets.selected();
@@ -303,6 +316,13 @@ public final class TuiApp {
     void openCors() {
         String b = corsTarget();
         if (b != null) cors.open(b);
+    }
+
+    /** Opens document pane {@code index} (F7 the first) on the target bucket. */
+    void openDocument(int index) {
+        if (index >= documents.size()) return;
+        String b = corsTarget();
+        if (b != null) documents.get(index).open(b);
     }
 
     void openTester() {
@@ -357,6 +377,20 @@ public final class TuiApp {
         dialogs.clear();
         error("cancelled: " + t.label);
         t.failed.accept(new CancellationException(t.label));
+    }
+
+    /**
+     * A pane's change of bucket {@code b} (edit, delete, undo, template) as the task: its one-line
+     * report goes to the status bar (a null outcome: the user backed out of the template choice),
+     * then {@code after} shows the bucket anew.
+     */
+    void change(String label, String b, Callable<? extends ServiceOutcome> call, Runnable after) {
+        start(label + " s3://" + b, call::call, outcome -> {
+            if (outcome == null) info("no template applied");
+            else if (outcome.succeeded()) info(outcome.message());
+            else error(outcome.message());
+            after.run();
+        }, e -> { });
     }
 
     /**
@@ -484,6 +518,8 @@ public final class TuiApp {
             case F3 -> openCors();
             case F4 -> openTester();
             case F6 -> audit.open();
+            case F7 -> openDocument(0);
+            case F8 -> openDocument(1);
             case Tab -> go(order.get((order.indexOf(focus) + 1) % order.size()));
             case ReverseTab -> go(order.get((order.indexOf(focus) + order.size() - 1) % order.size()));
             default -> {
@@ -500,6 +536,7 @@ public final class TuiApp {
 
     private void go(Pane target) {
         if (target == cors) openCors();
+        else if (target instanceof DocumentPane d) openDocument(documents.indexOf(d));
         else if (target == tester) openTester();
         else focus(target);
     }
@@ -567,11 +604,17 @@ public final class TuiApp {
     private void drawTabs(Canvas c) {
         c.fill(0, 0, c.width, 1, Theme.Role.NORMAL);
         int col = 0;
-        String[] labels = {"F2 Browse", "F3 CORS", "F4 Tester", "F6 Audit"};
-        boolean[] on = {focus instanceof ListPane, focus == cors || focus == matrix, focus == tester, focus == audit};
-        for (int i = 0; i < labels.length; i++) {
-            String label = " " + labels[i] + " ";
-            c.text(col, 0, label.length(), label, on[i] ? Theme.Role.SELECTED : Theme.Role.NORMAL, false);
+        List<String> labels = new java.util.ArrayList<>(List.of("F2 Browse", "F3 CORS"));
+        List<Boolean> on = new java.util.ArrayList<>(List.of(focus instanceof ListPane, focus == cors || focus == matrix));
+        for (int i = 0; i < documents.size() && i < 2; i++) {
+            labels.add("F" + (7 + i) + " " + documents.get(i).title());
+            on.add(focus == documents.get(i));
+        }
+        labels.addAll(List.of("F4 Tester", "F6 Audit"));
+        on.addAll(List.of(focus == tester, focus == audit));
+        for (int i = 0; i < labels.size(); i++) {
+            String label = " " + labels.get(i) + " ";
+            c.text(col, 0, label.length(), label, on.get(i) ? Theme.Role.SELECTED : Theme.Role.NORMAL, false);
             col += label.length() + 1;
         }
         String right = "s3sh  ? help";
@@ -601,8 +644,8 @@ public final class TuiApp {
     private void drawHelp(Canvas c) {
         List<String> lines = List.of(
                 "Everywhere",
-                "  Tab / Shift-Tab  next / previous pane: buckets, objects, CORS, tester",
-                "  F2 F3 F4         browse, CORS pane, preflight tester",
+                "  Tab / Shift-Tab  next / previous pane: buckets, objects, CORS, policy, lifecycle, tester",
+                "  F2 F3 F4         browse, CORS pane, preflight tester   F7 F8  policy, lifecycle",
                 "  ? or F1          this help          Ctrl-R  reload",
                 "  q or F10         back to the shell  Esc     back / cancel",
                 "  Ctrl-C           cancels a running operation, never quits",
@@ -615,6 +658,8 @@ public final class TuiApp {
                 "  e edit in $EDITOR   d delete   u undo   t template",
                 "  Enter  test the selected rule in the tester   r reload",
                 "  m      grid of verdicts, origin x method (r shows the deciding rules)",
+                "Policy (F7), Lifecycle (F8)",
+                "  e edit in $EDITOR   d delete   u undo   t template   r reload",
                 "Audit (F6)",
                 "  s sort  Enter CORS pane  Space * g mark  a apply  u undo a batch  p profiles",
                 "Tester",

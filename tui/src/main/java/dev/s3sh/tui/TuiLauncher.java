@@ -37,9 +37,12 @@ public final class TuiLauncher {
                 || term.endsWith("-mono"));
     }
 
-    /** Runs until the user leaves; {@code actions} are the CORS pane's (the shell's own push path). */
+    /**
+     * Runs until the user leaves; {@code actions} are the CORS pane's (the shell's own push path),
+     * {@code documents} the panes' beside it (policy, lifecycle).
+     */
     public static void run(Session session, java.nio.file.Path stateDir, boolean colourWanted, String term,
-                           TuiApp.ExternalEditor editor, CorsActions actions) throws IOException {
+                           TuiApp.ExternalEditor editor, CorsActions actions, java.util.List<DocumentActions> documents) throws IOException {
         Charset charset = Charset.defaultCharset();
         // the tester predicts as the commands do: the rule choice 'cors detect' found counts
         Dialect dialect = new dev.s3sh.app.CorsBehaviours(stateDir).dialectFor(session);
@@ -89,7 +92,7 @@ public final class TuiLauncher {
                     screen.refresh(Screen.RefreshType.COMPLETE);
                 }
             };
-            app[0] = new TuiApp(screen, session, config, cors, host);
+            app[0] = new TuiApp(screen, session, config, cors, documents, host);
             // Ctrl-Z while an editor has the terminal: the editor stops itself, and so must we, at once
             // (the screen thread is waiting for the editor and the shell waits for the whole job)
             signals[0] = new SuspendSignals(() -> {

@@ -24,10 +24,16 @@ final class TuiDriver implements AutoCloseable {
 
     TuiDriver(Session session, int columns, int rows, boolean colour, int pageSize, TuiApp.ExternalEditor editor,
               CorsActions actions) throws Exception {
+        this(session, columns, rows, colour, pageSize, editor, actions, List.of());
+    }
+
+    /** With the panes beside CORS ({@code documents}: F7, F8). */
+    TuiDriver(Session session, int columns, int rows, boolean colour, int pageSize, TuiApp.ExternalEditor editor,
+              CorsActions actions, List<DocumentActions> documents) throws Exception {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
-        app = new TuiApp(screen, session, new TuiApp.Config(colour, true, Dialect.RGW, pageSize, editor), actions,
+        app = new TuiApp(screen, session, new TuiApp.Config(colour, true, Dialect.RGW, pageSize, editor), actions, documents,
                 TuiApp.Host.INLINE);
         app.start();
         settle();

@@ -12,7 +12,6 @@ import dev.s3sh.command.ParsedArgs;
 import dev.s3sh.command.UsageException;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,12 +96,11 @@ final class CorsOutcomes {
     }
 
     /** The command's side of {@link CorsPorts}. */
-    private static final class Ports implements CorsPorts {
-        private final CommandContext ctx;
+    private static final class Ports extends CommandPorts<CorsNotice> implements CorsPorts {
         private final PrintWriter talk;
 
         Ports(CommandContext ctx, PrintWriter talk) {
-            this.ctx = ctx;
+            super(ctx);
             this.talk = talk;
         }
 
@@ -113,21 +111,6 @@ final class CorsOutcomes {
             PrintWriter to = notice instanceof CorsNotice.Change ? talk : notice instanceof CorsNotice.Restoring ? ctx.out() : ctx.err();
             for (String line : notice.lines()) to.println(line);
             to.flush();
-        }
-
-        @Override
-        public boolean interactive() {
-            return ctx.prompter().interactive();
-        }
-
-        @Override
-        public boolean confirm(String question) {
-            return ctx.prompter().confirm(question);
-        }
-
-        @Override
-        public void editFile(Path file) throws Exception {
-            ctx.editor().edit(file);
         }
     }
 

@@ -1,48 +1,43 @@
 package dev.s3sh.shell.commands;
 
-import dev.s3sh.app.CorsHistory;
-import dev.s3sh.app.CorsOutcome;
-import dev.s3sh.app.LifecycleHistory;
-import dev.s3sh.app.LifecycleNotice;
-import dev.s3sh.app.LifecycleOutcome;
-import dev.s3sh.app.LifecyclePorts;
-import dev.s3sh.app.LifecycleService;
+import dev.s3sh.app.BucketLifecycle;
+import dev.s3sh.app.DocumentService;
 import dev.s3sh.command.Command;
 import dev.s3sh.command.CommandContext;
 import dev.s3sh.command.CommandSpec;
 import dev.s3sh.command.ExitCode;
-import dev.s3sh.command.InvalidInputException;
 import dev.s3sh.command.OptionSpec;
 import dev.s3sh.command.ParsedArgs;
 import dev.s3sh.command.UsageException;
 import dev.s3sh.command.ValueKind;
 import dev.s3sh.lifecycle.Lifecycle;
-import dev.s3sh.lifecycle.LifecycleDocument;
-import dev.s3sh.lifecycle.LifecycleProblem;
 import dev.s3sh.lifecycle.LifecycleTemplates;
-import dev.s3sh.lifecycle.LifecycleValidator;
 import dev.s3sh.lifecycle.LifecycleXml;
-import dev.s3sh.policy.PolicyDiff;
-import dev.s3sh.text.TerminalText;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code lifecycle show|set|edit|rm|history|undo|restore|validate|diff|template} and s3cmd's
  * {@code setlifecycle FILE s3://B}, {@code getlifecycle s3://B}, {@code dellifecycle s3://B} and
- * {@code expire s3://B --expiry-days N}: each verb one registered command over {@link LifecycleService},
- * which does the work and returns a {@link LifecycleOutcome}.
+ * {@code expire s3://B --expiry-days N}: each verb one registered command; the shared verbs are
+ * {@link DocumentVerbs} over the generic {@code DocumentService} for {@link BucketLifecycle}.
  */
 public final class LifecycleCommand implements Command {
-    public enum Verb { SHOW, SET, EDIT, RM, HISTORY, UNDO, RESTORE, VALIDATE, DIFF, TEMPLATE, SETLIFECYCLE, GETLIFECYCLE, DELLIFECYCLE, EXPIRE }
+    public enum Verb {
+        SHOW(DocumentVerbs.Shared.SHOW), SET(DocumentVerbs.Shared.SET), EDIT(DocumentVerbs.Shared.EDIT), RM(DocumentVerbs.Shared.RM),
+        HISTORY(DocumentVerbs.Shared.HISTORY), UNDO(DocumentVerbs.Shared.UNDO), RESTORE(DocumentVerbs.Shared.RESTORE), VALIDATE(null),
+        DIFF(DocumentVerbs.Shared.DIFF), TEMPLATE(null), SETLIFECYCLE(DocumentVerbs.Shared.SET), GETLIFECYCLE(DocumentVerbs.Shared.SHOW),
+        DELLIFECYCLE(DocumentVerbs.Shared.RM), EXPIRE(null);
+
+        /** The shared verb this one is (null: the command's own); s3cmd's spellings are those after TEMPLATE. */
+        private final DocumentVerbs.Shared shared;
+
+        Verb(DocumentVerbs.Shared shared) {
+            this.shared = shared;
+        }
+    }
+
+    private static final DocumentVerbs<Lifecycle> VERBS = new DocumentVerbs<>(BucketLifecycle.KIND);
 
     private final Verb verb;
 
@@ -112,79 +107,15 @@ public final class LifecycleCommand implements Command {
     @Override
     public int run(CommandContext ctx, ParsedArgs args) throws Exception {
         List<String> pos = args.positionals();
-        String name = spec().name();
-        boolean yes = args.has("yes");
+        if (verb.shared != null) return VERBS.run(verb.shared, verb.compareTo(Verb.TEMPLATE) > 0, ctx, args, spec());
         return switch (verb) {
-            case SHOW, GETLIFECYCLE -> {
-                if (verb == Verb.GETLIFECYCLE && pos.size() != 1) throw new UsageException(name + ": " + spec().synopsis());
-                String bucket = bucket(ctx, pos, 0, 1);
-                Lifecycle lc = service(ctx, args).show(bucket).orElse(null);
-                if (args.json()) {
-                    Map<String, Object> doc = new LinkedHashMap<>();
-                    doc.put("bucket", bucket);
-                    doc.put("lifecycle", lc == null ? null : LifecycleXml.write(lc));
-                    ctx.printJson(doc);
-                } else if (lc == null) {
-                    ctx.out().println("s3://" + TerminalText.visible(bucket) + " has no lifecycle configuration");
-                } else {
-                    printLines(ctx.out(), LifecycleXml.write(lc));
-                }
-                yield ExitCode.OK;
-            }
-            case SET, SETLIFECYCLE -> {
-                if (pos.isEmpty() || pos.size() > 2 || verb == Verb.SETLIFECYCLE && pos.size() != 2) throw new UsageException(name + ": " + spec().synopsis());
-                if (pos.get(0).startsWith("s3://")) throw new UsageException("the file comes first: " + spec().synopsis());
-                String bucket = bucket(ctx, pos, 1, 2);
-                yield finish(ctx, args, service(ctx, args).set(bucket, read(pos.get(0)), yes, verb == Verb.SET));
-            }
-            case RM, DELLIFECYCLE -> {
-                if (verb == Verb.DELLIFECYCLE && pos.size() != 1) throw new UsageException(name + ": " + spec().synopsis());
-                yield finish(ctx, args, service(ctx, args).remove(bucket(ctx, pos, 0, 1), yes, verb == Verb.RM));
+            case VALIDATE -> {
+                if (pos.size() != 1) throw new UsageException(spec().name() + " needs FILE: " + spec().synopsis());
+                yield VERBS.validate(ctx, pos.get(0), null, "; RGW would refuse it");
             }
             case EXPIRE -> expire(ctx, args, pos);
-            case EDIT -> finish(ctx, args, service(ctx, args).edit(bucket(ctx, pos, 0, 1), yes));
-            case UNDO -> finish(ctx, args, service(ctx, args).restore(bucket(ctx, pos, 0, 1), 1, true, yes));
-            case RESTORE -> {
-                int n;
-                try {
-                    n = Integer.parseInt(pos.isEmpty() ? "" : pos.get(0));
-                } catch (NumberFormatException e) {
-                    throw new UsageException("lifecycle restore needs the entry number 'lifecycle history' lists: " + spec().synopsis());
-                }
-                yield finish(ctx, args, service(ctx, args).restore(bucket(ctx, pos, 1, 2), n, false, yes));
-            }
-            case HISTORY -> {
-                String bucket = bucket(ctx, pos, 0, 1);
-                LifecycleHistory.Listing listing = service(ctx, args).history(bucket);
-                for (CorsHistory.Skipped s : listing.skipped()) ctx.err().println(CorsOutcomes.skipped(s));
-                if (listing.entries().isEmpty()) ctx.out().println("s3://" + TerminalText.visible(bucket) + ": no saved lifecycle configurations");
-                for (LifecycleHistory.Entry e : listing.entries()) {
-                    ctx.out().println(e.number() + "  " + e.time() + "  " + TerminalText.visible(e.summary())
-                            + (e.change().isEmpty() ? "" : "  (then: " + TerminalText.visible(e.change()) + ")"));
-                }
-                yield ExitCode.OK;
-            }
-            case VALIDATE -> {
-                if (pos.size() != 1) throw new UsageException(name + " needs FILE: " + spec().synopsis());
-                List<LifecycleProblem> problems = LifecycleValidator.validate(read(pos.get(0)));
-                List<LifecycleProblem> errors = LifecycleValidator.errors(problems);
-                for (LifecycleProblem p : problems) if (!p.isError()) ctx.err().println(TerminalText.visible(p.render()));
-                ctx.err().flush();
-                if (!errors.isEmpty()) throw invalid(pos.get(0), errors);
-                ctx.out().println(TerminalText.visible(pos.get(0)) + ": valid");
-                yield ExitCode.OK;
-            }
-            case DIFF -> {
-                if (pos.isEmpty() || pos.size() > 2) throw new UsageException(name + ": " + spec().synopsis());
-                LifecycleDocument doc = read(pos.get(0));
-                if (!doc.readable()) throw invalid(pos.get(0), LifecycleValidator.errors(doc.problems()));
-                String bucket = bucket(ctx, pos, 1, 2);
-                Lifecycle live = service(ctx, args).show(bucket).orElse(null);
-                PolicyDiff diff = LifecycleService.diff(live, doc.lifecycle());
-                printLines(ctx.out(), diff.same() ? "no differences\n" : diff.render("s3://" + bucket + " (server)", pos.get(0)));
-                yield ExitCode.OK;
-            }
             case TEMPLATE -> template(ctx, args, pos);
+            default -> throw new IllegalStateException(verb.name());
         };
     }
 
@@ -195,12 +126,15 @@ public final class LifecycleCommand implements Command {
         String date = args.value("expiry-date", null);
         String prefix = args.value("expiry-prefix", null);
         if (days != null && date != null) throw new UsageException("expire takes --expiry-days or --expiry-date, not both");
-        LifecycleService service = service(ctx, args);
+        DocumentService<Lifecycle> service = VERBS.service(ctx, args);
         if (days == null && date == null) {
             if (prefix != null) throw new UsageException("expire --expiry-prefix needs --expiry-days N or --expiry-date YYYY-MM-DD");
-            return finish(ctx, args, service.remove(bucket, true, false));
+            return DocumentVerbs.finish(ctx, args, service.remove(bucket, true, false));
         }
-        if (date != null) return finish(ctx, args, service.expireOn(bucket, date, prefix));
+        // s3cmd's expire: the bucket's lifecycle becomes one rule, without asking; a bad date is refused as any file's
+        if (date != null) {
+            return DocumentVerbs.finish(ctx, args, service.set(bucket, oneRule(LifecycleTemplates.expireOn(date, prefix)), "--expiry-date", true, false));
+        }
         int n;
         try {
             n = Integer.parseInt(days);
@@ -208,7 +142,7 @@ public final class LifecycleCommand implements Command {
             throw new UsageException("--expiry-days is a whole number of days, 1 or more; '" + days + "' is not");
         }
         if (n < 1) throw new UsageException("--expiry-days is a whole number of days, 1 or more; '" + days + "' is not");
-        return finish(ctx, args, service.expire(bucket, n, prefix));
+        return DocumentVerbs.finish(ctx, args, service.set(bucket, oneRule(LifecycleTemplates.expire(n, prefix)), "expire", true, false));
     }
 
     private int template(CommandContext ctx, ParsedArgs args, List<String> pos) {
@@ -226,109 +160,22 @@ public final class LifecycleCommand implements Command {
             throw new UsageException("--days is a whole number of days, 1 or more; '" + days + "' is not");
         }
         try {
+            Lifecycle lc = LifecycleTemplates.lifecycle(pos.get(0), n, args.value("prefix", null));
             if (bucket != null) {
-                return finish(ctx, args, service(ctx, args).applyTemplate(bucket, pos.get(0), n, args.value("prefix", null), args.has("yes")));
+                return DocumentVerbs.finish(ctx, args, VERBS.service(ctx, args).set(bucket, lc, "template " + pos.get(0), args.has("yes"), true));
             }
-            printLines(ctx.out(), LifecycleXml.write(LifecycleTemplates.lifecycle(pos.get(0), n, args.value("prefix", null))));
+            DocumentVerbs.printLines(ctx.out(), LifecycleXml.write(lc));
             return ExitCode.OK;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    /** Multi-line text, each line through the one escaping path. */
-    private static void printLines(PrintWriter out, String text) {
-        for (String line : text.split("\n", -1)) {
-            if (!line.isEmpty()) out.println(TerminalText.visible(line));
-        }
-    }
-
-    private static InvalidInputException invalid(String source, List<LifecycleProblem> errors) {
-        return new InvalidInputException(source + ": " + errors.size() + (errors.size() == 1 ? " problem" : " problems")
-                + "; RGW would refuse it", errors.stream().map(LifecycleProblem::render).toList());
+    private static Lifecycle oneRule(Lifecycle.Rule rule) {
+        return new Lifecycle(List.of(rule));
     }
 
     private String bucket(CommandContext ctx, List<String> pos, int index, int max) {
-        if (pos.size() > max) throw new UsageException("too many arguments: " + spec().synopsis());
-        return CorsSource.bucket(ctx, pos.size() > index ? pos.get(index) : null, spec().name());
-    }
-
-    static LifecycleDocument read(String file) {
-        try {
-            Path path = Path.of(file);
-            if (Files.isDirectory(path)) throw new IOException("is a directory");
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(path)) {
-                bytes = in.readNBytes(LifecycleDocument.MAX_BYTES + 1);
-            }
-            return LifecycleDocument.read(bytes, file);
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new UsageException("cannot read " + file + ": " + (e instanceof IOException io ? CorsSource.unreadable(io) : e.getMessage()));
-        }
-    }
-
-    private static LifecycleService service(CommandContext ctx, ParsedArgs args) {
-        return new LifecycleService(ctx.session(), ctx.stateDir(), new Ports(ctx, args.json() ? ctx.err() : ctx.out()));
-    }
-
-    private static int finish(CommandContext ctx, ParsedArgs args, LifecycleOutcome outcome) {
-        if (outcome instanceof LifecycleOutcome.Invalid invalid) throw new InvalidInputException(invalid.message(), invalid.problems());
-        if (outcome instanceof LifecycleOutcome.Unconfirmed || outcome instanceof LifecycleOutcome.NotInHistory) {
-            throw new UsageException(outcome.message());
-        }
-        boolean ok = outcome.succeeded();
-        if (args.json()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("bucket", outcome.bucket());
-            doc.put("status", outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT));
-            doc.put("message", outcome.message());
-            ctx.printJson(doc);
-        } else {
-            (ok ? ctx.out() : ctx.err()).println(TerminalText.visible(outcome.message()));
-        }
-        ctx.out().flush();
-        ctx.err().flush();
-        if (outcome instanceof LifecycleOutcome.Kept kept && kept.because() == CorsOutcome.KeptBecause.STILL_INVALID) {
-            return ExitCode.INVALID_INPUT;
-        }
-        return ok ? ExitCode.OK : ExitCode.FAILURE;
-    }
-
-    private record Ports(CommandContext ctx, PrintWriter talk) implements LifecyclePorts {
-        @Override
-        public void tell(LifecycleNotice notice) {
-            if (notice instanceof LifecycleNotice.Change c) {
-                for (LifecycleProblem p : c.warnings()) talk.println(TerminalText.visible(p.render()));
-                String where = "s3://" + c.bucket();
-                printLines(talk, c.diff().render(where + " (server)", where + " (new)"));
-            } else if (notice instanceof LifecycleNotice.Restoring r) {
-                talk.println((r.undo() ? "undo: " : "restore: ") + "putting back " + TerminalText.visible(r.entry().summary())
-                        + " (saved " + r.entry().time() + ")");
-            } else if (notice instanceof LifecycleNotice.HistorySkipped s) {
-                ctx.err().println(CorsOutcomes.skipped(s.skipped()));
-            } else if (notice instanceof LifecycleNotice.Reopening r) {
-                ctx.err().println(r.problems().size() + (r.problems().size() == 1 ? " problem" : " problems") + ": reopening the editor");
-                for (String line : r.problems()) ctx.err().println("  " + TerminalText.visible(line));
-            } else if (notice instanceof LifecycleNotice.EditKept k) {
-                ctx.err().println("your edit is kept in " + TerminalText.visible(k.file().toString()));
-            }
-            talk.flush();
-            ctx.err().flush();
-        }
-
-        @Override
-        public boolean interactive() {
-            return ctx.prompter().interactive();
-        }
-
-        @Override
-        public boolean confirm(String question) {
-            return ctx.prompter().confirm(question);
-        }
-
-        @Override
-        public void editFile(Path file) throws Exception {
-            ctx.editor().edit(file);
-        }
+        return DocumentVerbs.bucket(ctx, spec(), pos, index, max);
     }
 }

@@ -1,12 +1,8 @@
 package dev.s3sh.shell.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3sh.app.CorsHistory;
-import dev.s3sh.app.PolicyHistory;
-import dev.s3sh.app.PolicyNotice;
-import dev.s3sh.app.PolicyOutcome;
-import dev.s3sh.app.PolicyPorts;
-import dev.s3sh.app.PolicyService;
+import dev.s3sh.app.BucketDocument;
+import dev.s3sh.app.BucketPolicy;
 import dev.s3sh.command.Command;
 import dev.s3sh.command.CommandContext;
 import dev.s3sh.command.CommandSpec;
@@ -17,20 +13,12 @@ import dev.s3sh.command.ParsedArgs;
 import dev.s3sh.command.UsageException;
 import dev.s3sh.command.ValueKind;
 import dev.s3sh.policy.Policy;
-import dev.s3sh.policy.PolicyDiff;
 import dev.s3sh.policy.PolicyDocument;
 import dev.s3sh.policy.PolicyEvaluator;
-import dev.s3sh.policy.PolicyProblem;
 import dev.s3sh.policy.PolicyTemplates;
-import dev.s3sh.policy.PolicyValidator;
 import dev.s3sh.session.S3Path;
 import dev.s3sh.text.TerminalText;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +26,23 @@ import java.util.Map;
 /**
  * {@code policy show|set|edit|rm|history|undo|restore|validate|diff|template|check} and s3cmd's
  * {@code setpolicy FILE s3://B} / {@code delpolicy s3://B}: each verb one registered command over
- * {@link PolicyService}, which does the work and returns a {@link PolicyOutcome}.
+ * {@link DocumentVerbs} over the generic {@code DocumentService} for {@link BucketPolicy}; {@code check} is its own.
  */
 public final class PolicyCommand implements Command {
-    public enum Verb { SHOW, SET, EDIT, RM, HISTORY, UNDO, RESTORE, VALIDATE, DIFF, TEMPLATE, CHECK, SETPOLICY, DELPOLICY }
+    public enum Verb {
+        SHOW(DocumentVerbs.Shared.SHOW), SET(DocumentVerbs.Shared.SET), EDIT(DocumentVerbs.Shared.EDIT), RM(DocumentVerbs.Shared.RM),
+        HISTORY(DocumentVerbs.Shared.HISTORY), UNDO(DocumentVerbs.Shared.UNDO), RESTORE(DocumentVerbs.Shared.RESTORE), VALIDATE(null),
+        DIFF(DocumentVerbs.Shared.DIFF), TEMPLATE(null), CHECK(null), SETPOLICY(DocumentVerbs.Shared.SET), DELPOLICY(DocumentVerbs.Shared.RM);
+
+        /** The shared verb this one is (null: the command's own); s3cmd's spellings are those after CHECK. */
+        private final DocumentVerbs.Shared shared;
+
+        Verb(DocumentVerbs.Shared shared) {
+            this.shared = shared;
+        }
+    }
+
+    private static final DocumentVerbs<JsonNode> VERBS = new DocumentVerbs<>(BucketPolicy.KIND);
 
     private final Verb verb;
 
@@ -113,84 +114,17 @@ public final class PolicyCommand implements Command {
     @Override
     public int run(CommandContext ctx, ParsedArgs args) throws Exception {
         List<String> pos = args.positionals();
-        String name = spec().name();
-        boolean yes = args.has("yes");
+        if (verb.shared != null) return VERBS.run(verb.shared, verb.compareTo(Verb.CHECK) > 0, ctx, args, spec());
         return switch (verb) {
-            case SHOW -> {
-                String bucket = bucket(ctx, pos, 0, 1);
-                JsonNode policy = service(ctx, args).show(bucket).orElse(null);
-                if (args.json()) {
-                    Map<String, Object> doc = new LinkedHashMap<>();
-                    doc.put("bucket", bucket);
-                    doc.put("policy", policy);
-                    ctx.printJson(doc);
-                } else if (policy == null) {
-                    ctx.out().println("s3://" + TerminalText.visible(bucket) + " has no policy");
-                } else {
-                    printLines(ctx.out(), PolicyDocument.pretty(policy));
-                }
-                yield ExitCode.OK;
-            }
-            case SET, SETPOLICY -> {
-                if (pos.isEmpty() || pos.size() > 2 || verb == Verb.SETPOLICY && pos.size() != 2) throw new UsageException(name + ": " + spec().synopsis());
-                if (pos.get(0).startsWith("s3://")) throw new UsageException("the file comes first: " + spec().synopsis());
-                String bucket = bucket(ctx, pos, 1, 2);
-                yield finish(ctx, args, service(ctx, args).set(bucket, read(pos.get(0)), yes, verb == Verb.SET));
-            }
-            case RM, DELPOLICY -> {
-                if (verb == Verb.DELPOLICY && pos.size() != 1) throw new UsageException(name + ": " + spec().synopsis());
-                yield finish(ctx, args, service(ctx, args).remove(bucket(ctx, pos, 0, 1), yes, verb == Verb.RM));
-            }
-            case EDIT -> finish(ctx, args, service(ctx, args).edit(bucket(ctx, pos, 0, 1), yes));
-            case UNDO -> finish(ctx, args, service(ctx, args).restore(bucket(ctx, pos, 0, 1), 1, true, yes));
-            case RESTORE -> {
-                int n;
-                try {
-                    n = Integer.parseInt(pos.isEmpty() ? "" : pos.get(0));
-                } catch (NumberFormatException e) {
-                    throw new UsageException("policy restore needs the entry number 'policy history' lists: " + spec().synopsis());
-                }
-                yield finish(ctx, args, service(ctx, args).restore(bucket(ctx, pos, 1, 2), n, false, yes));
-            }
-            case HISTORY -> {
-                String bucket = bucket(ctx, pos, 0, 1);
-                PolicyHistory.Listing listing = service(ctx, args).history(bucket);
-                for (CorsHistory.Skipped s : listing.skipped()) ctx.err().println(CorsOutcomes.skipped(s));
-                if (listing.entries().isEmpty()) ctx.out().println("s3://" + TerminalText.visible(bucket) + ": no saved policies");
-                for (PolicyHistory.Entry e : listing.entries()) {
-                    ctx.out().println(e.number() + "  " + e.time() + "  " + TerminalText.visible(e.summary())
-                            + (e.change().isEmpty() ? "" : "  (then: " + TerminalText.visible(e.change()) + ")"));
-                }
-                yield ExitCode.OK;
-            }
             case VALIDATE -> {
-                if (pos.size() != 1) throw new UsageException(name + " needs FILE: " + spec().synopsis());
-                PolicyDocument doc = read(pos.get(0));
+                if (pos.size() != 1) throw new UsageException(spec().name() + " needs FILE: " + spec().synopsis());
                 String bucket = args.value("bucket", null);
                 if (bucket != null && bucket.startsWith("s3://")) bucket = bucket.substring(5).replaceFirst("/.*", "");
-                List<PolicyProblem> problems = PolicyValidator.validate(doc, bucket);
-                List<PolicyProblem> errors = PolicyValidator.errors(problems);
-                for (PolicyProblem p : problems) if (!p.isError()) ctx.err().println(TerminalText.visible(p.render()));
-                ctx.err().flush();
-                if (!errors.isEmpty()) {
-                    throw new InvalidInputException(pos.get(0) + ": " + errors.size() + (errors.size() == 1 ? " problem" : " problems"),
-                            errors.stream().map(PolicyProblem::render).toList());
-                }
-                ctx.out().println(pos.get(0) + ": valid" + (bucket == null ? "" : " for s3://" + bucket));
-                yield ExitCode.OK;
-            }
-            case DIFF -> {
-                if (pos.isEmpty() || pos.size() > 2) throw new UsageException(name + ": " + spec().synopsis());
-                PolicyDocument doc = read(pos.get(0));
-                if (!doc.readable()) throw invalid(doc);
-                String bucket = bucket(ctx, pos, 1, 2);
-                JsonNode live = service(ctx, args).show(bucket).orElse(null);
-                PolicyDiff diff = PolicyDiff.diff(live, doc.root());
-                printLines(ctx.out(), diff.same() ? "no differences\n" : diff.render("s3://" + bucket + " (server)", pos.get(0)));
-                yield ExitCode.OK;
+                yield VERBS.validate(ctx, pos.get(0), bucket, "");
             }
             case TEMPLATE -> template(ctx, args, pos);
             case CHECK -> check(ctx, args, pos);
+            default -> throw new IllegalStateException(verb.name());
         };
     }
 
@@ -201,10 +135,11 @@ public final class PolicyCommand implements Command {
         }
         String bucket = bucket(ctx, pos, 1, 2);
         try {
+            JsonNode policy = PolicyTemplates.policy(pos.get(0), bucket, args.value("user", null));
             if (args.has("apply")) {
-                return finish(ctx, args, service(ctx, args).applyTemplate(bucket, pos.get(0), args.value("user", null), args.has("yes")));
+                return DocumentVerbs.finish(ctx, args, VERBS.service(ctx, args).set(bucket, policy, "template " + pos.get(0), args.has("yes"), true));
             }
-            printLines(ctx.out(), PolicyDocument.pretty(PolicyTemplates.policy(pos.get(0), bucket, args.value("user", null))));
+            DocumentVerbs.printLines(ctx.out(), PolicyDocument.pretty(policy));
             return ExitCode.OK;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -222,19 +157,19 @@ public final class PolicyCommand implements Command {
         JsonNode policy;
         String file = args.value("file", null);
         if (file != null) {
-            PolicyDocument doc = read(file);
-            if (!doc.readable()) throw invalid(doc);
+            BucketDocument.Draft<JsonNode> doc = VERBS.read(file, null);
+            if (doc.document() == null) throw new InvalidInputException(file + " is not a readable policy", doc.errors());
             bucket = args.value("bucket", null);
             if (bucket == null) throw new UsageException("policy check --file needs --bucket BUCKET");
             key = args.value("key", null);
-            policy = doc.root();
+            policy = doc.document();
         } else {
             if (pos.size() != 1) throw new UsageException("policy check needs s3://BUCKET[/KEY] or --file: " + spec().synopsis());
             S3Path path = ctx.session().resolve(pos.get(0));
             if (path.isRoot()) throw new UsageException("policy check needs a bucket: s3://BUCKET[/KEY]");
             bucket = path.bucket();
             key = path.key() == null || path.key().isEmpty() ? null : path.key();
-            policy = service(ctx, args).show(bucket).orElse(null);
+            policy = VERBS.service(ctx, args).show(bucket).orElse(null);
         }
         PolicyEvaluator.Decision d = policy == null
                 ? new PolicyEvaluator.Decision(PolicyEvaluator.Verdict.NO_STATEMENT, null, null,
@@ -263,102 +198,7 @@ public final class PolicyCommand implements Command {
         return ExitCode.OK;
     }
 
-    /** Multi-line text, each line through the one escaping path. */
-    private static void printLines(PrintWriter out, String text) {
-        for (String line : text.split("\n", -1)) {
-            if (!line.isEmpty()) out.println(TerminalText.visible(line));
-        }
-    }
-
-    private static InvalidInputException invalid(PolicyDocument doc) {
-        return new InvalidInputException(doc.source() + " is not a readable policy", doc.syntaxProblems().stream().map(PolicyProblem::render).toList());
-    }
-
     private String bucket(CommandContext ctx, List<String> pos, int index, int max) {
-        if (pos.size() > max) throw new UsageException("too many arguments: " + spec().synopsis());
-        return CorsSource.bucket(ctx, pos.size() > index ? pos.get(index) : null, spec().name());
-    }
-
-    static PolicyDocument read(String file) {
-        try {
-            Path path = Path.of(file);
-            if (Files.isDirectory(path)) throw new IOException("is a directory");
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(path)) {
-                bytes = in.readNBytes(PolicyDocument.MAX_BYTES + 1);
-            }
-            return PolicyDocument.read(bytes, file);
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new UsageException("cannot read " + file + ": " + (e instanceof IOException io ? CorsSource.unreadable(io) : e.getMessage()));
-        }
-    }
-
-    private static PolicyService service(CommandContext ctx, ParsedArgs args) {
-        return new PolicyService(ctx.session(), ctx.stateDir(), new Ports(ctx, args.json() ? ctx.err() : ctx.out()));
-    }
-
-    private static int finish(CommandContext ctx, ParsedArgs args, PolicyOutcome outcome) {
-        if (outcome instanceof PolicyOutcome.Invalid invalid) throw new InvalidInputException(invalid.message(), invalid.problems());
-        if (outcome instanceof PolicyOutcome.Unconfirmed || outcome instanceof PolicyOutcome.NotInHistory) {
-            throw new UsageException(outcome.message());
-        }
-        if (outcome instanceof PolicyOutcome.Kept kept && kept.push() instanceof PolicyOutcome.Invalid inv) {
-            ctx.err().println(kept.message());
-            throw new InvalidInputException(inv.message(), inv.problems());
-        }
-        boolean ok = outcome.succeeded();
-        if (args.json()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("bucket", outcome.bucket());
-            doc.put("status", outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
-            doc.put("message", outcome.message());
-            ctx.printJson(doc);
-        } else {
-            (ok ? ctx.out() : ctx.err()).println(TerminalText.visible(outcome.message()));
-        }
-        ctx.out().flush();
-        ctx.err().flush();
-        if (outcome instanceof PolicyOutcome.Kept kept && kept.because() == dev.s3sh.app.CorsOutcome.KeptBecause.STILL_INVALID) {
-            return ExitCode.INVALID_INPUT;
-        }
-        return ok ? ExitCode.OK : ExitCode.FAILURE;
-    }
-
-    private record Ports(CommandContext ctx, PrintWriter talk) implements PolicyPorts {
-        @Override
-        public void tell(PolicyNotice notice) {
-            if (notice instanceof PolicyNotice.Change c) {
-                for (PolicyProblem p : c.warnings()) talk.println(TerminalText.visible(p.render()));
-                String where = "s3://" + c.bucket();
-                printLines(talk, c.diff().render(where + " (server)", where + " (new)"));
-            } else if (notice instanceof PolicyNotice.Restoring r) {
-                talk.println((r.undo() ? "undo: " : "restore: ") + "putting back " + TerminalText.visible(r.entry().summary())
-                        + " (saved " + r.entry().time() + ")");
-            } else if (notice instanceof PolicyNotice.HistorySkipped s) {
-                ctx.err().println(CorsOutcomes.skipped(s.skipped()));
-            } else if (notice instanceof PolicyNotice.Reopening r) {
-                ctx.err().println(r.problems().size() + (r.problems().size() == 1 ? " problem" : " problems") + ": reopening the editor");
-                for (String line : r.problems()) ctx.err().println("  " + TerminalText.visible(line));
-            } else if (notice instanceof PolicyNotice.EditKept k) {
-                ctx.err().println("your edit is kept in " + TerminalText.visible(k.file().toString()));
-            }
-            talk.flush();
-            ctx.err().flush();
-        }
-
-        @Override
-        public boolean interactive() {
-            return ctx.prompter().interactive();
-        }
-
-        @Override
-        public boolean confirm(String question) {
-            return ctx.prompter().confirm(question);
-        }
-
-        @Override
-        public void editFile(Path file) throws Exception {
-            ctx.editor().edit(file);
-        }
+        return DocumentVerbs.bucket(ctx, spec(), pos, index, max);
     }
 }
