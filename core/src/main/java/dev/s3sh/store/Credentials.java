@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.sts.auth.StsWebIdentityTokenFileCredentia
 import software.amazon.awssdk.utils.IoUtils;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -28,7 +29,9 @@ import java.nio.file.Path;
  * STS: the SDK's profile providers send AssumeRole and AssumeRoleWithWebIdentity to AWS's STS and never
  * read the profile's {@code endpoint_url}. For a profile with its own endpoint (RGW serves STS on its S3
  * endpoint when {@code rgw_s3_auth_use_sts} is on) the same SDK providers get an STS client pointed at
- * that endpoint, through the same HTTP client (CA bundle, proxy) as S3.
+ * that endpoint, or at the one of the profile's {@code [services NAME]} section ({@code sts = endpoint_url = ...})
+ * as the AWS CLI reads it, through the same HTTP client (CA bundle, proxy) as S3. SSO goes to the
+ * SDK unchanged: its portal is AWS's, or the one {@code AWS_ENDPOINT_URL_SSO} names.
  */
 final class Credentials {
     private Credentials() {
@@ -50,7 +53,7 @@ final class Credentials {
             files.addFile(ProfileFile.builder().content(d.credentialsFile()).type(ProfileFile.Type.CREDENTIALS).build());
         }
         ProfileFile profiles = files.build();
-        AwsCredentialsProvider sts = p.endpoint() == null ? null : stsAtEndpoint(p, profiles, http);
+        AwsCredentialsProvider sts = stsAtEndpoint(p, profiles, http);
         return new Explained(sts != null ? sts
                 : ProfileCredentialsProvider.builder().profileFile(profiles).profileName(d.awsProfile()).build(), d);
     }
@@ -70,7 +73,11 @@ final class Credentials {
         String sourceProfile = aws.property("source_profile").orElse(null);
         if (roleArn == null) return null;
         if (tokenFile == null && sourceProfile == null) return null; // credential_source: the SDK's own lookup
-        software.amazon.awssdk.services.sts.StsClientBuilder client = StsClient.builder().endpointOverride(p.endpoint()).region(Region.of(p.region()));
+        // the AWS CLI's service-specific endpoint ([services NAME] with sts = endpoint_url = ...) wins over the profile's
+        URI endpoint = aws.property("services").flatMap(name -> profiles.getSection("services", name))
+                .flatMap(section -> section.property("sts.endpoint_url")).map(URI::create).orElse(p.endpoint());
+        if (endpoint == null) return null;
+        software.amazon.awssdk.services.sts.StsClientBuilder client = StsClient.builder().endpointOverride(endpoint).region(Region.of(p.region()));
         if (http != null) client.httpClientBuilder(http);
         if (tokenFile != null) {
             // AssumeRoleWithWebIdentity is not signed: no keys are needed to ask
@@ -123,9 +130,14 @@ final class Credentials {
                 String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
                 if (first.length() > 200) first = first.substring(0, 200) + "…";
                 throw new StoreException("NoCredentials", 0, "could not obtain keys through " + how.describe() + ": "
-                        + first + " (check that profile, e.g. with 'aws sts get-caller-identity --profile "
-                        + how.awsProfile() + "')");
+                        + first + " (" + whatToDo(how) + ")");
             }
+        }
+
+        /** SSO keys come from a token that only a login renews; the other ways are checked as the AWS CLI would. */
+        private static String whatToDo(DelegatedCredentials how) {
+            return how.mechanism().startsWith("sso_") ? "log in again with 'aws sso login --profile " + how.awsProfile() + "'"
+                    : "check that profile, e.g. with 'aws sts get-caller-identity --profile " + how.awsProfile() + "'";
         }
 
         @Override
