@@ -157,6 +157,11 @@ public final class LifecycleCommand implements Command {
                 String bucket = bucket(ctx, pos, 0, 1);
                 LifecycleHistory.Listing listing = service(ctx, args).history(bucket);
                 for (CorsHistory.Skipped s : listing.skipped()) ctx.err().println(CorsOutcomes.skipped(s));
+                if (args.json()) {
+                    DocumentJson.history(ctx, bucket, listing.entries().stream()
+                            .map(e -> DocumentJson.entry(e.number(), e.time(), e.summary(), e.change())).toList());
+                    yield ExitCode.OK;
+                }
                 if (listing.entries().isEmpty()) ctx.out().println("s3://" + TerminalText.visible(bucket) + ": no saved lifecycle configurations");
                 for (LifecycleHistory.Entry e : listing.entries()) {
                     ctx.out().println(e.number() + "  " + e.time() + "  " + TerminalText.visible(e.summary())
@@ -171,6 +176,11 @@ public final class LifecycleCommand implements Command {
                 for (LifecycleProblem p : problems) if (!p.isError()) ctx.err().println(TerminalText.visible(p.render()));
                 ctx.err().flush();
                 if (!errors.isEmpty()) throw invalid(pos.get(0), errors);
+                if (args.json()) {
+                    ctx.printJson(Map.of("file", pos.get(0), "valid", true,
+                            "warnings", problems.stream().map(LifecycleProblem::render).toList()));
+                    yield ExitCode.OK;
+                }
                 ctx.out().println(TerminalText.visible(pos.get(0)) + ": valid");
                 yield ExitCode.OK;
             }
@@ -181,6 +191,10 @@ public final class LifecycleCommand implements Command {
                 String bucket = bucket(ctx, pos, 1, 2);
                 Lifecycle live = service(ctx, args).show(bucket).orElse(null);
                 PolicyDiff diff = LifecycleService.diff(live, doc.lifecycle());
+                if (args.json()) {
+                    DocumentJson.diff(ctx, bucket, pos.get(0), diff);
+                    yield ExitCode.OK;
+                }
                 printLines(ctx.out(), diff.same() ? "no differences\n" : diff.render("s3://" + bucket + " (server)", pos.get(0)));
                 yield ExitCode.OK;
             }
@@ -212,6 +226,11 @@ public final class LifecycleCommand implements Command {
     }
 
     private int template(CommandContext ctx, ParsedArgs args, List<String> pos) {
+        if (pos.isEmpty() && args.json()) {
+            ctx.printJson(Map.of("templates", LifecycleTemplates.ALL.stream()
+                    .map(t -> Map.of("name", t.name(), "description", t.description())).toList()));
+            return ExitCode.OK;
+        }
         if (pos.isEmpty()) {
             for (LifecycleTemplates.Template t : LifecycleTemplates.ALL) ctx.out().println(t.name() + "  " + t.description());
             return ExitCode.OK;
@@ -229,7 +248,13 @@ public final class LifecycleCommand implements Command {
             if (bucket != null) {
                 return finish(ctx, args, service(ctx, args).applyTemplate(bucket, pos.get(0), n, args.value("prefix", null), args.has("yes")));
             }
-            printLines(ctx.out(), LifecycleXml.write(LifecycleTemplates.lifecycle(pos.get(0), n, args.value("prefix", null))));
+            String xml = LifecycleXml.write(LifecycleTemplates.lifecycle(pos.get(0), n, args.value("prefix", null)));
+            if (args.json()) {
+                // the form 'lifecycle show' gives: the document as RGW takes it
+                ctx.printJson(Map.of("template", pos.get(0), "lifecycle", xml));
+                return ExitCode.OK;
+            }
+            printLines(ctx.out(), xml);
             return ExitCode.OK;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -156,6 +156,11 @@ public final class PolicyCommand implements Command {
                 String bucket = bucket(ctx, pos, 0, 1);
                 PolicyHistory.Listing listing = service(ctx, args).history(bucket);
                 for (CorsHistory.Skipped s : listing.skipped()) ctx.err().println(CorsOutcomes.skipped(s));
+                if (args.json()) {
+                    DocumentJson.history(ctx, bucket, listing.entries().stream()
+                            .map(e -> DocumentJson.entry(e.number(), e.time(), e.summary(), e.change())).toList());
+                    yield ExitCode.OK;
+                }
                 if (listing.entries().isEmpty()) ctx.out().println("s3://" + TerminalText.visible(bucket) + ": no saved policies");
                 for (PolicyHistory.Entry e : listing.entries()) {
                     ctx.out().println(e.number() + "  " + e.time() + "  " + TerminalText.visible(e.summary())
@@ -176,6 +181,15 @@ public final class PolicyCommand implements Command {
                     throw new InvalidInputException(pos.get(0) + ": " + errors.size() + (errors.size() == 1 ? " problem" : " problems"),
                             errors.stream().map(PolicyProblem::render).toList());
                 }
+                if (args.json()) {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("file", pos.get(0));
+                    answer.put("valid", true);
+                    answer.put("bucket", bucket);
+                    answer.put("warnings", problems.stream().map(PolicyProblem::render).toList());
+                    ctx.printJson(answer);
+                    yield ExitCode.OK;
+                }
                 ctx.out().println(pos.get(0) + ": valid" + (bucket == null ? "" : " for s3://" + bucket));
                 yield ExitCode.OK;
             }
@@ -186,6 +200,10 @@ public final class PolicyCommand implements Command {
                 String bucket = bucket(ctx, pos, 1, 2);
                 JsonNode live = service(ctx, args).show(bucket).orElse(null);
                 PolicyDiff diff = PolicyDiff.diff(live, doc.root());
+                if (args.json()) {
+                    DocumentJson.diff(ctx, bucket, pos.get(0), diff);
+                    yield ExitCode.OK;
+                }
                 printLines(ctx.out(), diff.same() ? "no differences\n" : diff.render("s3://" + bucket + " (server)", pos.get(0)));
                 yield ExitCode.OK;
             }
