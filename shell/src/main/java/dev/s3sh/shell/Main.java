@@ -241,7 +241,7 @@ public final class Main {
                         // a dumb terminal is expected when output is piped: no JLine warning on standard error
                         .dumb(true).build()) {
                     return new Repl(terminal, session, registry, runner, color && !"dumb".equals(terminal.getType()),
-                            stateDir.resolve("history"), stateDir, editorEnv).run();
+                            stateDir.resolve("history"), stateDir, editorEnv).quiet(inv.quiet()).run();
                 }
             }
             CommandContext ctx = FrontEndContexts.script(session, registry, out, err, editor, stdout, stateDir)
