@@ -37,6 +37,10 @@ public final class CompletionCommand implements Command {
             case "fish" -> CompletionScripts.fish();
             default -> throw new UsageException("completion knows bash, zsh and fish, not '" + shell + "'");
         };
+        if (args.json()) {
+            ctx.printJson(java.util.Map.of("shell", shell, "script", script));
+            return ExitCode.OK;
+        }
         ctx.out().print(script);
         ctx.out().flush();
         return ExitCode.OK;

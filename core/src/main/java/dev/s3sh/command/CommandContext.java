@@ -44,6 +44,7 @@ public final class CommandContext {
     private final Path stateDir;
     private final FullScreen fullScreen;
     private final boolean progressVisible;
+    private final boolean quiet;
     private final OutputStream rawOut;
     private final InputStream rawIn;
 
@@ -62,7 +63,8 @@ public final class CommandContext {
         this.color = b.color;
         this.stateDir = Objects.requireNonNull(b.stateDir, "stateDir: the front end says where state is kept");
         this.fullScreen = Objects.requireNonNull(b.fullScreen, "fullScreen");
-        this.progressVisible = b.progressVisible;
+        this.progressVisible = b.progressVisible && !b.quiet;
+        this.quiet = b.quiet;
         this.rawOut = b.rawOut;
         this.rawIn = b.rawIn;
     }
@@ -87,6 +89,7 @@ public final class CommandContext {
         b.stateDir = stateDir;
         b.fullScreen = fullScreen;
         b.progressVisible = progressVisible;
+        b.quiet = quiet;
         b.rawOut = rawOut;
         b.rawIn = rawIn;
         return b;
@@ -141,6 +144,14 @@ public final class CommandContext {
     /** The full-screen mode, when the front end owns a terminal; {@link FullScreen#NONE} otherwise. */
     public FullScreen fullScreen() {
         return fullScreen;
+    }
+
+    /**
+     * A notice on the error stream: what happened besides the command's output (a transfer's summary,
+     * say), dropped under {@code --quiet}. Errors and warnings go to {@link #err()} and always show.
+     */
+    public void notice(String line) {
+        if (!quiet) err.println(line);
     }
 
     /**
@@ -212,6 +223,7 @@ public final class CommandContext {
         private Path stateDir;
         private FullScreen fullScreen = FullScreen.NONE;
         private boolean progressVisible;
+        private boolean quiet;
         private OutputStream rawOut;
         private InputStream rawIn;
 
@@ -258,6 +270,12 @@ public final class CommandContext {
         /** Front ends whose error stream is a terminal turn progress lines on. */
         public Builder progressVisible(boolean value) {
             this.progressVisible = value;
+            return this;
+        }
+
+        /** {@code --quiet}: no progress lines, no {@link #notice notices}. */
+        public Builder quiet(boolean value) {
+            this.quiet = value;
             return this;
         }
 

@@ -94,7 +94,7 @@ public final class CommandRunner {
             return new Outcome(fail(ctx, json, "InvalidConfiguration", e.getMessage(), ExitCode.INVALID_INPUT, e), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(fail(ctx, json, "Interrupted", "interrupted", ExitCode.FAILURE, null), false);
+            return new Outcome(fail(ctx, json, "Interrupted", "interrupted", ExitCode.INTERRUPTED, null), false);
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             return new Outcome(fail(ctx, json, "Error", command.spec().name() + " failed: " + message, ExitCode.FAILURE, e), false);

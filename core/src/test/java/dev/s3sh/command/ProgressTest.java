@@ -67,4 +67,25 @@ class ProgressTest {
         shown.done();
         assertTrue(err.toString().contains("100%"));
     }
+
+    @Test
+    void quietDropsProgressAndNoticesButNotErrors() {
+        StringWriter err = new StringWriter();
+        CommandContext ctx = CommandContext.builder(null, null).out(new PrintWriter(new StringWriter()))
+                .err(new PrintWriter(err, true)).stateDir(java.nio.file.Path.of("unused-state")).progressVisible(true).quiet(true).build();
+        ParsedArgs text = new ParsedArgs(Map.of(), List.of());
+        assertSame(Progress.NONE, ctx.progress(text, "f", 10), "--quiet: no progress line even on a terminal");
+        assertSame(Progress.NONE, ctx.toBuilder().build().progress(text, "f", 10), "and a derived context stays quiet");
+        ctx.notice("s3://b/k -> -  2 B");
+        ctx.err().println("an error");
+        ctx.err().flush();
+        assertEquals("an error" + System.lineSeparator(), err.toString());
+
+        StringWriter loud = new StringWriter();
+        CommandContext talkative = CommandContext.builder(null, null).out(new PrintWriter(new StringWriter()))
+                .err(new PrintWriter(loud, true)).stateDir(java.nio.file.Path.of("unused-state")).build();
+        talkative.notice("a notice");
+        talkative.err().flush();
+        assertTrue(loud.toString().contains("a notice"));
+    }
 }

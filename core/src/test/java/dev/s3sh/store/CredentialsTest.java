@@ -83,4 +83,41 @@ class CredentialsTest {
         assertFalse(e.getMessage().contains("leaked"), e.getMessage());
         assertFalse(e.getMessage().contains("LEAKEDKEY"), e.getMessage());
     }
+
+    @Test
+    void aRoleIsAssumedAtTheProfilesEndpointSignedWithTheSourceProfilesKeys() throws Exception {
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer sts = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        sts.createContext("/", exchange -> {
+            asked.add(exchange.getRequestHeaders().getFirst("Authorization") + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            byte[] answer = ("<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+                    + "<Credentials><AccessKeyId>ROLEKEY0000000000001</AccessKeyId><SecretAccessKey>role-secret</SecretAccessKey>"
+                    + "<SessionToken>role-token</SessionToken><Expiration>" + Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+                    + "</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts:::assumed-role/Reader/it</Arn>"
+                    + "<AssumedRoleId>reader:it</AssumedRoleId></AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        sts.start();
+        try {
+            java.net.URI endpoint = java.net.URI.create("http://127.0.0.1:" + sts.getAddress().getPort());
+            Path config = Files.writeString(dir.resolve("config"), "[profile base]\naws_access_key_id = SOURCEKEY00000000001\n"
+                    + "aws_secret_access_key = source-secret\n\n[profile reader]\nrole_arn = arn:aws:iam:::role/Reader\n"
+                    + "source_profile = base\nrole_session_name = it\n");
+            Profile p = new Profile("reader", endpoint, "us-east-1", null, null, null, true, "rgw", null,
+                    new DelegatedCredentials("reader", "role_arn", "config line 5", config, null));
+            AwsSessionCredentials keys = assertInstanceOf(AwsSessionCredentials.class, Credentials.provider(p).resolveCredentials());
+            assertEquals("ROLEKEY0000000000001", keys.accessKeyId());
+            assertEquals(1, asked.size());
+            assertTrue(asked.get(0).contains("Credential=SOURCEKEY00000000001/"), asked.get(0));
+            assertTrue(asked.get(0).contains("Action=AssumeRole") && asked.get(0).contains("RoleSessionName=it"), asked.get(0));
+        } finally {
+            sts.stop(0);
+        }
+    }
 }

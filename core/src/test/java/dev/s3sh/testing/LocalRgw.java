@@ -228,6 +228,14 @@ public final class LocalRgw {
 
         /** Starts one; fails (never skips) when it cannot. */
         public static Instance start(String purpose) {
+            return start(purpose, java.util.List.of());
+        }
+
+        /**
+         * Starts one whose radosgw also reads {@code rgwOptions}, ceph.conf lines such as
+         * {@code rgw_s3_auth_use_sts = true}; fails (never skips) when it cannot.
+         */
+        public static Instance start(String purpose, java.util.List<String> rgwOptions) {
             Path dir;
             try {
                 dir = java.nio.file.Files.createTempDirectory("s3sh-rgw-" + purpose);
@@ -235,7 +243,8 @@ public final class LocalRgw {
                 throw new IllegalStateException(e);
             }
             try {
-                Map<String, String> env = script(Map.of("S3SH_RGW_DIR", dir.toString()), "start");
+                Map<String, String> env = script(Map.of("S3SH_RGW_DIR", dir.toString(),
+                        "S3SH_RGW_EXTRA_CONF", String.join("\n", rgwOptions)), "start");
                 if (env.get("S3_ENDPOINT").equals(LocalRgw.endpoint())) throw new IllegalStateException("got the shared RGW, not a second one");
                 return new Instance(dir, env);
             } catch (Exception e) {
@@ -250,6 +259,42 @@ public final class LocalRgw {
 
         public String endpoint() {
             return env.get("S3_ENDPOINT");
+        }
+
+        public String accessKey() {
+            return env.get("AWS_ACCESS_KEY_ID");
+        }
+
+        public String secretKey() {
+            return env.get("AWS_SECRET_ACCESS_KEY");
+        }
+
+        /**
+         * Runs {@code radosgw-admin ARGS} against this RGW (users, keys, roles) and returns what it
+         * printed; fails unless it exits 0 within a minute.
+         */
+        public String admin(String... args) {
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("radosgw-admin", "-n", "client.admin"));
+            command.addAll(java.util.List.of(args));
+            try {
+                Path errors = java.nio.file.Files.createTempFile(dir, "admin", ".err");
+                ProcessBuilder pb = new ProcessBuilder(command).redirectError(errors.toFile());
+                pb.environment().put("CEPH_CONF", env.get("CEPH_CONF"));
+                Process p = pb.start();
+                p.getOutputStream().close();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("radosgw-admin " + String.join(" ", args) + " failed: "
+                            + java.nio.file.Files.readString(errors).strip());
+                }
+                return out;
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         public Profile profile(String name) {

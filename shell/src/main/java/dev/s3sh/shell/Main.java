@@ -3,6 +3,7 @@ package dev.s3sh.shell;
 import dev.s3sh.command.CommandContext;
 import dev.s3sh.command.CommandLineParser;
 import dev.s3sh.command.GlobalOptionEnvironment;
+import dev.s3sh.command.GlobalOptionSettings;
 import dev.s3sh.command.GlobalOptions;
 import dev.s3sh.command.OptionSpec;
 import dev.s3sh.command.ParsedArgs;
@@ -63,7 +64,9 @@ public final class Main {
     private static final String USAGE_TAIL = """
 
             Each option above can also be set in the environment as S3SH_NAME (--ca-bundle: S3SH_CA_BUNDLE;
-            a switch: 1 or 0); the command line wins over it. s3sh never pages its output (no PAGER).
+            a switch: 1 or 0) and in s3sh's file ([settings] quiet = true; connection options in a profile:
+            [profile NAME] endpoint = URL); the command line wins over the environment, which wins over the
+            file. s3sh never pages its output (PAGER is not read). Ctrl-C ends a command or script with 130.
             Where settings come from, first match wins: these options; the environment (AWS_ACCESS_KEY_ID,
             AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION, AWS_ENDPOINT_URL[_S3], AWS_PROFILE,
             AWS_CA_BUNDLE); s3sh's profile ($XDG_CONFIG_HOME/s3sh/config); the AWS CLI's profile
@@ -105,7 +108,8 @@ public final class Main {
 
     /** Global options, then the command words. */
     record Invocation(ConnectionOptions connection, boolean local, boolean debug, boolean noColor,
-                      boolean help, boolean version, List<String> defaultArgs, List<String> command, boolean tui) {
+                      boolean help, boolean version, List<String> defaultArgs, List<String> command, boolean tui,
+                      boolean quiet, ParsedArgs given) {
     }
 
     static Invocation parse(String[] args) {
@@ -114,10 +118,19 @@ public final class Main {
 
     /** The command line, with the S3SH_* variables of {@code env} for the options it does not give. */
     static Invocation parse(String[] args, Map<String, String> env) {
+        return parse(args, env, List.of());
+    }
+
+    /**
+     * The command line, then the S3SH_* variables of {@code env}, then {@code fromSettings} (s3sh's file,
+     * {@link GlobalOptionSettings}) for the options neither gives: first match wins.
+     */
+    static Invocation parse(String[] args, Map<String, String> env, List<String> fromSettings) {
         CommandLineParser.Leading leading = CommandLineParser.parseLeading(GlobalOptions.SPEC, List.of(args));
         List<String> fromEnv = GlobalOptionEnvironment.words(env, leading.options());
-        if (!fromEnv.isEmpty()) {
-            List<String> all = new ArrayList<>(fromEnv);
+        if (!fromEnv.isEmpty() || !fromSettings.isEmpty()) {
+            List<String> all = new ArrayList<>(fromSettings);
+            all.addAll(fromEnv);
             all.addAll(List.of(args));
             leading = CommandLineParser.parseLeading(GlobalOptions.SPEC, all);
         }
@@ -136,7 +149,8 @@ public final class Main {
         }
         return new Invocation(new ConnectionOptions(endpoint, o.value("region", null), o.has("path-style") ? Boolean.TRUE : null,
                 local ? "local" : profile, o.value("dialect", null), cluster, s3cfg, o.value("ca-bundle", null), o.has("insecure")),
-                local, o.has("debug"), o.has("no-color"), o.has("help"), o.has("version"), defaults, leading.rest(), o.has("tui"));
+                local, o.has("debug"), o.has("no-color"), o.has("help"), o.has("version"), defaults, leading.rest(), o.has("tui"),
+                o.has("quiet"), o);
     }
 
     /** One whole run; {@code env} is the only environment s3sh looks at. */
@@ -171,6 +185,8 @@ public final class Main {
         S3shConfigFile own;
         try {
             own = resolver.ownConfig();
+            List<String> fromSettings = GlobalOptionSettings.words(own, inv.given(), env);
+            if (!fromSettings.isEmpty()) inv = parse(args, env, fromSettings);
             resolved = inv.local() ? ResolvedProfile.of(LocalServer.start(projectHome()), "--local (scripts/local-rgw)")
                     : resolver.resolveDetailed(inv.connection());
         } catch (ConfigException | UsageException | StoreException e) {
@@ -196,7 +212,7 @@ public final class Main {
                     err.println("s3sh: could not prepare the demo bucket: " + e.getMessage());
                 }
             }
-            if (!profile.hasCredentials() && inv.command().isEmpty()) {
+            if (!profile.hasCredentials() && inv.command().isEmpty() && !inv.quiet()) {
                 err.println("s3sh: no credentials are configured: run './s3sh --local' to try s3sh on a built-in local "
                         + "server, or keep keys in ~/.s3cfg, ~/.aws/credentials or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY "
                         + "(then --profile NAME, --cluster ID or --endpoint URL), or use 'profile add' here.");
@@ -216,19 +232,29 @@ public final class Main {
             if (!inv.command().isEmpty()) {
                 Prompter prompter = stdinTty ? new StreamPrompter(in, out) : Prompter.NONE;
                 CommandContext ctx = FrontEndContexts.oneShot(session, registry, out, err, prompter, editor, fullScreen, color,
-                        isTty("s3sh.stderr.tty"), stdout, in, stateDir);
-                return runInterruptibly(() -> runner.run(ctx, inv.command()));
+                        isTty("s3sh.stderr.tty"), stdout, in, stateDir).toBuilder().quiet(inv.quiet()).build();
+                List<String> command = inv.command();
+                return runInterruptibly(() -> runner.run(ctx, command));
             }
             if (stdinTty) {
                 try (Terminal terminal = TerminalBuilder.builder().name("s3sh").system(true).nativeSignals(true)
                         // a dumb terminal is expected when output is piped: no JLine warning on standard error
                         .dumb(true).build()) {
                     return new Repl(terminal, session, registry, runner, color && !"dumb".equals(terminal.getType()),
-                            stateDir.resolve("history"), stateDir, editorEnv).run();
+                            stateDir.resolve("history"), stateDir, editorEnv).quiet(inv.quiet()).run();
                 }
             }
-            CommandContext ctx = FrontEndContexts.script(session, registry, out, err, editor, stdout, stateDir);
-            return ScriptMode.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), ctx, runner);
+            CommandContext ctx = FrontEndContexts.script(session, registry, out, err, editor, stdout, stateDir)
+                    .toBuilder().quiet(inv.quiet()).build();
+            BufferedReader script = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return runInterruptibly(() -> {
+                try {
+                    return ScriptMode.run(script, ctx, runner);
+                } catch (java.io.IOException e) {
+                    err.println("s3sh: could not read the commands: " + e.getMessage());
+                    return ExitCode.FAILURE;
+                }
+            });
         }
     }
 
@@ -276,8 +302,9 @@ public final class Main {
     }
 
     /**
-     * Ctrl-C (SIGINT/SIGTERM) on a one-shot command: interrupt it as the REPL does, and let it clean up
-     * (abort multipart uploads, delete partial files) for up to 10 s before the JVM exits.
+     * Ctrl-C (SIGINT/SIGTERM) on a one-shot command or a script: interrupt it as the REPL does, and let it
+     * clean up (abort multipart uploads, delete partial files) for up to 10 s before the JVM exits, with
+     * status 130 after SIGINT (the JVM's own exit status for it).
      */
     static int runInterruptibly(java.util.function.IntSupplier command) {
         Thread worker = Thread.currentThread();

@@ -20,9 +20,12 @@ public final class ManPage {
     /** Files s3sh reads or writes, each with why. */
     static final List<String[]> FILES = List.of(
             new String[] {"~/.s3cfg", "s3cmd's configuration: keys, endpoint (host_base), proxy, TLS settings"},
-            new String[] {"~/.aws/config, ~/.aws/credentials", "the AWS CLI's profiles and keys"},
-            new String[] {"$XDG_CONFIG_HOME/s3sh/config", "s3sh's own profiles and settings (color, editor); "
-                    + "'profile add' writes it (default ~/.config/s3sh/config)"},
+            new String[] {"~/.aws/config, ~/.aws/credentials", "the AWS CLI's profiles and keys; role_arn, credential_process, "
+                    + "SSO and web identity profiles obtain their keys through the AWS SDK, which renews them before they expire"},
+            new String[] {"~/.aws/sso/cache/", "the SSO token 'aws sso login' leaves, for sso_session and sso_start_url profiles"},
+            new String[] {"$XDG_CONFIG_HOME/s3sh/config", "s3sh's own profiles and settings (color, editor, and a key for "
+                    + "each global option: [settings] quiet = true, output = json, ...); 'profile add' writes it "
+                    + "(default ~/.config/s3sh/config)"},
             new String[] {"$XDG_STATE_HOME/s3sh/history", "the interactive shell's history, secrets left out "
                     + "(default ~/.local/state/s3sh/history)"},
             new String[] {"$XDG_STATE_HOME/s3sh/cors-history/", "the CORS configuration of each bucket before each "
@@ -39,10 +42,14 @@ public final class ManPage {
             new String[] {"AWS_PROFILE", "the AWS CLI profile to use"},
             new String[] {"AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE", "other places for ~/.aws/config and ~/.aws/credentials"},
             new String[] {"AWS_CA_BUNDLE", "CA certificates (PEM) to trust instead of the system's"},
+            new String[] {"AWS_ENDPOINT_URL_SSO", "the SSO portal of sso_session and sso_start_url profiles (read by the AWS SDK)"},
+            new String[] {"S3SH_PROFILE, S3SH_ENDPOINT, S3SH_QUIET, ...", "each global option as S3SH_NAME (a switch: 1 or 0); "
+                    + "the command line wins over it, and it wins over s3sh's file"},
             new String[] {"S3CMD_CONFIG", "another place for ~/.s3cfg"},
             new String[] {"XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_CACHE_HOME, HOME", "where the files above live"},
             new String[] {"VISUAL, EDITOR", "the editor of 'cors edit'"},
             new String[] {"NO_COLOR", "when set and not empty, no colours"},
+            new String[] {"PAGER", "not read: s3sh never pages its output"},
             new String[] {"TERM", "the terminal type of the interactive shell and the full-screen mode"});
 
     private ManPage() {
@@ -71,7 +78,7 @@ public final class ManPage {
         exit(b, ExitCode.FAILURE, "any other failure (the server refused, the network failed, a file could not be read)");
         exit(b, ExitCode.USAGE, "usage error: an unknown command or option, a missing argument");
         exit(b, ExitCode.INVALID_INPUT, "invalid input: a CORS document or configuration file that is not valid");
-        exit(b, 130, "interrupted (Ctrl-C); a transfer cleans up what it started first");
+        exit(b, ExitCode.INTERRUPTED, "interrupted (Ctrl-C) in a one-shot command or a script; a transfer cleans up what it started first");
         b.append(".SH FILES\n");
         for (String[] f : FILES) b.append(".TP\n\\fI").append(text(f[0])).append("\\fR\n").append(text(f[1])).append('\n');
         b.append(".SH ENVIRONMENT\n");

@@ -73,6 +73,14 @@ public final class Repl {
         this.env = env;
     }
 
+    private boolean quiet;
+
+    /** {@code --quiet}: no progress lines and no notices from commands; errors still show. */
+    public Repl quiet(boolean value) {
+        this.quiet = value;
+        return this;
+    }
+
     /** The one sentence about a history file that cannot be kept, shown once between lines. */
     private final AtomicReference<String> historyNotice = new AtomicReference<>();
 
@@ -140,7 +148,8 @@ public final class Repl {
         PrintWriter out = terminal.writer();
         Prompter prompter = new ReaderPrompter(reader);
         CommandContext ctx = FrontEndContexts.repl(session, registry, out, prompter, new TerminalEditor(terminal, env),
-                new LanternaFullScreen(terminal, env, color), color, !"dumb".equals(terminal.getType()), stateDir);
+                new LanternaFullScreen(terminal, env, color), color, !"dumb".equals(terminal.getType()), stateDir)
+                .toBuilder().quiet(quiet).build();
         worker = newWorker();
         int last = ExitCode.OK;
         try {

@@ -13,7 +13,7 @@ import java.io.IOException;
 /**
  * Commands read line by line from a non-terminal standard input: no prompt, no colour. Blank lines
  * and lines starting with '#' are skipped. Every command runs even after a failure; the exit
- * status is the first failure's, so a script never hides an error.
+ * status is the first failure's, so a script never hides an error. Ctrl-C ends the script with 130.
  */
 public final class ScriptMode {
     private ScriptMode() {
@@ -38,6 +38,8 @@ public final class ScriptMode {
                 ctx.err().flush();
                 result = ExitCode.USAGE;
             }
+            // Ctrl-C stops the script, not just its current command
+            if (result == ExitCode.INTERRUPTED || Thread.currentThread().isInterrupted()) return ExitCode.INTERRUPTED;
             if (status == ExitCode.OK) status = result;
         }
         return status;

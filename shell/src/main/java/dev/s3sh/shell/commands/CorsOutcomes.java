@@ -44,6 +44,10 @@ final class CorsOutcomes {
             throw new UsageException(outcome.message());
         }
         if (outcome instanceof CorsOutcome.Kept kept) return finishKept(ctx, args, kept);
+        if (outcome instanceof CorsOutcome.EditUnchanged && args.json()) {
+            ctx.printJson(Map.of("bucket", outcome.bucket(), "status", "unchanged", "message", outcome.message()));
+            return ExitCode.OK;
+        }
         if (outcome instanceof CorsOutcome.EditUnchanged) {
             ctx.out().println(outcome.message());
             ctx.out().flush();
@@ -106,9 +110,9 @@ final class CorsOutcomes {
 
         @Override
         public void tell(CorsNotice notice) {
-            // the change about to be pushed goes where the command talks, what was put back to the output,
-            // the rest (problems, skipped files, kept edits) to the error stream
-            PrintWriter to = notice instanceof CorsNotice.Change ? talk : notice instanceof CorsNotice.Restoring ? ctx.out() : ctx.err();
+            // the change about to be pushed and what is put back go where the command talks (the output, or the
+            // error stream under --output json), the rest (problems, skipped files, kept edits) to the error stream
+            PrintWriter to = notice instanceof CorsNotice.Change || notice instanceof CorsNotice.Restoring ? talk : ctx.err();
             for (String line : notice.lines()) to.println(line);
             to.flush();
         }

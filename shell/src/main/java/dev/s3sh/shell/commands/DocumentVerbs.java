@@ -110,6 +110,18 @@ final class DocumentVerbs<D> {
     int history(CommandContext ctx, ParsedArgs args, String bucket) throws IOException {
         DocumentHistory.Listing<D> listing = service(ctx, args).history(bucket);
         for (var s : listing.skipped()) ctx.err().println(CorsOutcomes.skipped(s));
+        if (args.json()) {
+            List<Map<String, Object>> entries = listing.entries().stream().map(e -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("number", e.number());
+                entry.put("time", String.valueOf(e.time()));
+                entry.put("summary", e.summary());
+                entry.put("change", e.change());
+                return entry;
+            }).toList();
+            ctx.printJson(Map.of("bucket", bucket, "entries", entries));
+            return ExitCode.OK;
+        }
         if (listing.entries().isEmpty()) ctx.out().println("s3://" + TerminalText.visible(bucket) + ": no saved " + kind.nouns());
         for (DocumentHistory.Entry<D> e : listing.entries()) {
             ctx.out().println(e.number() + "  " + e.time() + "  " + TerminalText.visible(e.summary())
@@ -118,14 +130,23 @@ final class DocumentVerbs<D> {
         return ExitCode.OK;
     }
 
-    /** Exit 0 with the warnings printed, 3 with the problems; {@code refusal} ends the sentence that counts them. */
-    int validate(CommandContext ctx, String file, String bucket, String refusal) {
+    /** Exit 0 with the warnings printed (as JSON with --output json), 3 with the problems; {@code refusal} ends the sentence that counts them. */
+    int validate(CommandContext ctx, ParsedArgs args, String file, String bucket, String refusal) {
         BucketDocument.Draft<D> draft = read(file, bucket);
         for (String w : draft.warnings()) ctx.err().println(TerminalText.visible(w));
         ctx.err().flush();
         if (!draft.valid()) {
             int n = draft.errors().size();
             throw new InvalidInputException(file + ": " + n + (n == 1 ? " problem" : " problems") + refusal, draft.errors());
+        }
+        if (args.json()) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("file", file);
+            answer.put("valid", true);
+            answer.put("bucket", bucket);
+            answer.put("warnings", draft.warnings());
+            ctx.printJson(answer);
+            return ExitCode.OK;
         }
         ctx.out().println(TerminalText.visible(file) + ": valid" + (bucket == null ? "" : " for s3://" + TerminalText.visible(bucket)));
         return ExitCode.OK;
@@ -135,6 +156,15 @@ final class DocumentVerbs<D> {
         BucketDocument.Draft<D> draft = read(file, bucket);
         if (draft.document() == null) throw new InvalidInputException(file + " is not a readable " + kind.noun(), draft.errors());
         PolicyDiff diff = kind.diff(service(ctx, args).show(bucket).orElse(null), draft.document());
+        if (args.json()) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("bucket", bucket);
+            answer.put("file", file);
+            answer.put("same", diff.same());
+            answer.put("diff", diff.same() ? null : diff.render("s3://" + bucket + " (server)", file));
+            ctx.printJson(answer);
+            return ExitCode.OK;
+        }
         printLines(ctx.out(), diff.same() ? "no differences\n" : diff.render("s3://" + bucket + " (server)", file));
         return ExitCode.OK;
     }

@@ -15,6 +15,7 @@ public final class ExitCommand implements Command {
 
     @Override
     public int run(CommandContext ctx, ParsedArgs args) {
+        if (args.json()) ctx.printJson(java.util.Map.of("leaving", true));
         return ExitCode.LEAVE;
     }
 }

@@ -104,7 +104,7 @@ public final class GetCommand implements Command {
         ctx.out().flush();
         Transfers.Result r = ObjectCommands.transfers(ctx, args).stream(info, raw);
         // the report goes to the error stream: standard output holds the object
-        if (!args.json()) ctx.err().println(dev.s3sh.session.S3Path.visible(ObjectCommands.url(path.bucket(), path.key())) + " -> -  " + TransferJson.summary(r));
+        if (!args.json()) ctx.notice(dev.s3sh.session.S3Path.visible(ObjectCommands.url(path.bucket(), path.key())) + " -> -  " + TransferJson.summary(r));
         return ExitCode.OK;
     }
 

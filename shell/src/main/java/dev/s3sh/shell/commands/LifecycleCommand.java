@@ -15,6 +15,7 @@ import dev.s3sh.lifecycle.LifecycleTemplates;
 import dev.s3sh.lifecycle.LifecycleXml;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code lifecycle show|set|edit|rm|history|undo|restore|validate|diff|template} and s3cmd's
@@ -111,7 +112,7 @@ public final class LifecycleCommand implements Command {
         return switch (verb) {
             case VALIDATE -> {
                 if (pos.size() != 1) throw new UsageException(spec().name() + " needs FILE: " + spec().synopsis());
-                yield VERBS.validate(ctx, pos.get(0), null, "; RGW would refuse it");
+                yield VERBS.validate(ctx, args, pos.get(0), null, "; RGW would refuse it");
             }
             case EXPIRE -> expire(ctx, args, pos);
             case TEMPLATE -> template(ctx, args, pos);
@@ -146,6 +147,11 @@ public final class LifecycleCommand implements Command {
     }
 
     private int template(CommandContext ctx, ParsedArgs args, List<String> pos) {
+        if (pos.isEmpty() && args.json()) {
+            ctx.printJson(Map.of("templates", LifecycleTemplates.ALL.stream()
+                    .map(t -> Map.of("name", t.name(), "description", t.description())).toList()));
+            return ExitCode.OK;
+        }
         if (pos.isEmpty()) {
             for (LifecycleTemplates.Template t : LifecycleTemplates.ALL) ctx.out().println(t.name() + "  " + t.description());
             return ExitCode.OK;
@@ -163,6 +169,11 @@ public final class LifecycleCommand implements Command {
             Lifecycle lc = LifecycleTemplates.lifecycle(pos.get(0), n, args.value("prefix", null));
             if (bucket != null) {
                 return DocumentVerbs.finish(ctx, args, VERBS.service(ctx, args).set(bucket, lc, "template " + pos.get(0), args.has("yes"), true));
+            }
+            if (args.json()) {
+                // the form 'lifecycle show' gives: the document as RGW takes it
+                ctx.printJson(Map.of("template", pos.get(0), "lifecycle", LifecycleXml.write(lc)));
+                return ExitCode.OK;
             }
             DocumentVerbs.printLines(ctx.out(), LifecycleXml.write(lc));
             return ExitCode.OK;

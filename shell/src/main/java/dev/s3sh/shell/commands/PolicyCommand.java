@@ -120,7 +120,7 @@ public final class PolicyCommand implements Command {
                 if (pos.size() != 1) throw new UsageException(spec().name() + " needs FILE: " + spec().synopsis());
                 String bucket = args.value("bucket", null);
                 if (bucket != null && bucket.startsWith("s3://")) bucket = bucket.substring(5).replaceFirst("/.*", "");
-                yield VERBS.validate(ctx, pos.get(0), bucket, "");
+                yield VERBS.validate(ctx, args, pos.get(0), bucket, "");
             }
             case TEMPLATE -> template(ctx, args, pos);
             case CHECK -> check(ctx, args, pos);
@@ -129,6 +129,11 @@ public final class PolicyCommand implements Command {
     }
 
     private int template(CommandContext ctx, ParsedArgs args, List<String> pos) {
+        if (pos.isEmpty() && args.json()) {
+            ctx.printJson(Map.of("templates", PolicyTemplates.ALL.stream()
+                    .map(t -> Map.of("name", t.name(), "description", t.description())).toList()));
+            return ExitCode.OK;
+        }
         if (pos.isEmpty()) {
             for (PolicyTemplates.Template t : PolicyTemplates.ALL) ctx.out().println(t.name() + "  " + t.description());
             return ExitCode.OK;
