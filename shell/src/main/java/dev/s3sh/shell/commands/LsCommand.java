@@ -60,31 +60,42 @@ public final class LsCommand implements Command {
         String prefix = glob != null ? ObjectCommands.globPrefix(path.key()) : path.key();
         String base = glob != null ? ObjectCommands.globBase(path.key()) : path.isDirectory() ? prefix : path.parentPrefix();
         PrintWriter out = ctx.out();
+        // Page by page to the output, so that memory stays flat however many keys there are. JSON
+        // streams its objects too; only a delimited listing's common prefixes are kept for the end
+        // (a flat -r listing has none)
         List<String> prefixes = new ArrayList<>();
-        List<Map<String, Object>> objects = new ArrayList<>();
+        boolean firstObject = true;
+        if (json) out.print("{\"location\":" + CommandContext.json(new S3Path(path.bucket(), base).toString()) + ",\"objects\":[");
         String token = null;
+        String eol = System.lineSeparator();
+        StringBuilder lines = new StringBuilder();
         do {
             if (Thread.currentThread().isInterrupted()) return ExitCode.FAILURE;
             ListPage page = store.listPage(path.bucket(), prefix, recursive ? null : "/", pageSize, token);
             for (String p : page.prefixes()) {
                 if (glob != null && !glob.matcher(p.substring(0, p.length() - 1)).matches()) continue;
                 if (json) prefixes.add(p);
-                else out.println(line(args, null, S3Path.visible(relative(p, base)), true)); // a key may hold ESC sequences
+                else lines.append(line(args, null, S3Path.visible(relative(p, base)), true)).append(eol); // a key may hold ESC sequences
             }
             for (ObjectSummary o : page.objects()) {
                 if (glob != null && !(recursive ? globMatchesAncestor(glob, o.key()) : glob.matcher(o.key()).matches())) continue;
-                if (json) objects.add(objectJson(o));
-                else out.println(line(args, o, S3Path.visible(relative(o.key(), base)), false));
+                if (json) {
+                    out.print(firstObject ? "" : ",");
+                    out.print(CommandContext.json(objectJson(o)));
+                    firstObject = false;
+                } else {
+                    lines.append(line(args, o, S3Path.visible(relative(o.key(), base)), false)).append(eol);
+                }
             }
+            // one write per page: the front ends' writers flush at every println
+            out.print(lines);
+            lines.setLength(0);
             out.flush();
             token = page.nextToken();
         } while (token != null);
         if (json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("location", new S3Path(path.bucket(), base).toString());
-            doc.put("prefixes", prefixes);
-            doc.put("objects", objects);
-            ctx.printJson(doc);
+            out.println("],\"prefixes\":" + CommandContext.json(prefixes) + "}");
+            out.flush();
         }
         return ExitCode.OK;
     }
