@@ -9,6 +9,7 @@ import dev.s3sh.config.Profile;
 import dev.s3sh.session.Session;
 import dev.s3sh.store.ListPage;
 import dev.s3sh.store.ObjectSummary;
+import dev.s3sh.store.StoreException;
 import dev.s3sh.testing.UnsupportedStore;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,27 @@ class LsCommandTest {
                     err::toString);
         }
         return store;
+    }
+
+    @Test
+    void aBucketThatCannotBeListedPrintsNoHalfDocument() throws Exception {
+        StringWriter out = new StringWriter();
+        UnsupportedStore missing = new UnsupportedStore() {
+            @Override
+            public ListPage listPage(String bucket, String prefix, String delimiter, int maxKeys, String token) {
+                throw new StoreException("NoSuchBucket", 404, "bucket s3://" + bucket + "/ does not exist");
+            }
+        };
+        Profile profile = new Profile("t", URI.create("http://127.0.0.1:9"), "us-east-1", "AK", "SK", null, true, "rgw");
+        try (Session session = new Session(profile, p -> missing)) {
+            CommandContext ctx = CommandContext.builder(session, BuiltinCommands.registry()).out(new PrintWriter(out, true))
+                    .err(new PrintWriter(new StringWriter(), true)).stateDir(Files.createTempDirectory("s3sh-ls")).build();
+            int status = new CommandRunner(BuiltinCommands.registry(), false, List.of()).run(ctx, new ArrayList<>(List.of("ls", "-r", "--output", "json", "s3://bkt/p/")));
+            assertEquals(ExitCode.FAILURE, status);
+        }
+        for (String line : out.toString().lines().toList()) {
+            assertTrue(new ObjectMapper().readTree(line).has("error"), "only the error's document: " + out);
+        }
     }
 
     @Test
