@@ -189,12 +189,17 @@ public final class CommandContext {
 
     /** Prints one JSON document on one line. */
     public void printJson(Object value) {
+        out.println(json(value));
+        out.flush();
+    }
+
+    /** One value as JSON text on one line, for a command that streams a document piece by piece. */
+    public static String json(Object value) {
         try {
-            out.println(JSON.writeValueAsString(value));
+            return JSON.writeValueAsString(value);
         } catch (Exception e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }
-        out.flush();
     }
 
     /**

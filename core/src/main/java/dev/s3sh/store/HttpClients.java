@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
@@ -42,8 +43,12 @@ final class HttpClients {
     private HttpClients(ClientOptions options, Timeouts timeouts, boolean tls) {
         this.options = options;
         this.timeouts = timeouts;
+        // a plain http:// endpoint gets a trust manager that refuses every certificate: building the
+        // SDK's client would otherwise load the JVM's whole CA store (~80 ms of a one-shot command)
+        // for a TLS connection that is never made
         this.trust = options.insecure() ? new TrustManager[]{TrustEverything.INSTANCE}
-                : tls && options.caBundle() != null ? trustManagers(options) : null;
+                : !tls ? new TrustManager[]{TrustNothing.INSTANCE}
+                : options.caBundle() != null ? trustManagers(options) : null;
     }
 
     /**
@@ -137,6 +142,50 @@ final class HttpClients {
                     .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE)
                     .build()
                     .merge(serviceDefaults));
+        }
+    }
+
+    /** For an endpoint that speaks plain HTTP: no certificate is expected, so none is trusted. */
+    private static final class TrustNothing extends X509ExtendedTrustManager {
+        static final TrustNothing INSTANCE = new TrustNothing();
+
+        private static CertificateException refused() {
+            return new CertificateException("the endpoint is plain http: no certificate is trusted");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            throw refused();
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            throw refused();
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            throw refused();
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            throw refused();
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw refused();
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw refused();
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
  * against a plain keep-alive HTTP request, and the CORS cycle inside one session. Prints
  * "name value" lines that bench/run turns into its table. Keys come from AWS_* in the environment.
  *
- * usage: SessionBench prepare ENDPOINT BUCKET PREFIX COUNT
+ * usage: SessionBench prepare ENDPOINT BUCKET PREFIX COUNT [THREADS]
  *        SessionBench warm ENDPOINT BUCKET PREFIX ROUNDS
  *        SessionBench cors-cycle ENDPOINT BUCKET FILE ROUNDS
  */
@@ -35,7 +35,8 @@ public final class SessionBench {
         Profile profile = new Profile("bench", URI.create(args[1]), "us-east-1", System.getenv("AWS_ACCESS_KEY_ID"),
                 System.getenv("AWS_SECRET_ACCESS_KEY"), null, true, "rgw");
         switch (args[0]) {
-            case "prepare" -> prepare(profile, args[2], args[3], Integer.parseInt(args[4]));
+            case "prepare" -> prepare(profile, args[2], args[3], Integer.parseInt(args[4]),
+                    args.length > 5 ? Integer.parseInt(args[5]) : 16);
             case "warm" -> warm(profile, args[1], args[2], args[3], Integer.parseInt(args[4]));
             case "cors-cycle" -> corsCycle(profile, args[2], args[3], Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
@@ -44,7 +45,7 @@ public final class SessionBench {
     }
 
     /** A public-read bucket (so a plain anonymous request can list it too) with COUNT one-byte keys under PREFIX; reused when ready. */
-    static void prepare(Profile profile, String bucket, String prefix, int count) throws Exception {
+    static void prepare(Profile profile, String bucket, String prefix, int count, int threads) throws Exception {
         try (S3ObjectStore store = new S3ObjectStore(profile)) {
             try {
                 store.client().createBucket(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ));
@@ -59,14 +60,18 @@ public final class SessionBench {
             } catch (StoreException e) {
                 if (!"NoSuchKey".equals(e.code())) throw e;
             }
-            ExecutorService pool = Executors.newFixedThreadPool(16);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> puts = new ArrayList<>();
             byte[] one = {'x'}; // RGW 16 rejects a zero-byte PUT from the SDK (XAmzContentSHA256Mismatch)
             for (int i = 0; i < count; i++) {
                 String key = String.format(Locale.ROOT, "%sd%02d/obj-%06d", prefix, i % 50, i);
                 puts.add(pool.submit(() -> store.putObject(bucket, key, one, "text/plain")));
             }
-            for (Future<?> f : puts) f.get();
+            for (int i = 0; i < puts.size(); i++) {
+                puts.get(i).get();
+                puts.set(i, null);
+                if ((i + 1) % 50_000 == 0) System.err.println("put " + (i + 1) + " of " + count);
+            }
             pool.shutdown();
             store.putObject(bucket, marker, one, "text/plain");
             System.out.println("prepared " + bucket + "/" + prefix + " " + count);

@@ -69,8 +69,20 @@ class LauncherIT {
         throw new AssertionError("no archive was published in 180 s: " + cacheFiles());
     }
 
+    /** The launcher's key of this checkout's current jar: the checkout's path and the jar, by cksum. */
     private static String jarSum() throws Exception {
-        Process p = new ProcessBuilder("cksum", LocalRgw.projectDir().resolve("shell/target/s3sh.jar").toString()).start();
+        return homeSum() + "-" + cksum(Files.readAllBytes(LocalRgw.projectDir().resolve("shell/target/s3sh.jar")));
+    }
+
+    private static String homeSum() throws Exception {
+        return cksum(LocalRgw.projectDir().toRealPath().toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String cksum(byte[] input) throws Exception {
+        Process p = new ProcessBuilder("cksum").start();
+        try (var in = p.getOutputStream()) {
+            in.write(input);
+        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out.split(" ")[0];
@@ -80,16 +92,19 @@ class LauncherIT {
     void theArchiveIsTrainedAndKeptPerJdkAndADamagedOneIsHarmless() throws Exception {
         Files.createDirectories(cache());
         String sum = jarSum();
-        Path olderJar = cache().resolve("s3sh-1-25.0.3.aot");
+        Path olderJar = cache().resolve("s3sh-" + homeSum() + "-1-25.0.3.aot");
         Path otherJdk = cache().resolve("s3sh-" + sum + "-17.0.99.jsa");
+        Path otherCheckout = cache().resolve("s3sh-2-1-25.0.3.aot");
         Files.writeString(olderJar, "an older jar's archive");
         Files.writeString(otherJdk, "this jar's archive for another JDK");
+        Files.writeString(otherCheckout, "another checkout's archive");
 
         assertTrue(run("pwd").contains("s3://"));
         awaitTrainingDone(sum, otherJdk.getFileName().toString());
         List<String> files = cacheFiles();
         assertFalse(files.contains(olderJar.getFileName().toString()), "an older jar's archive is removed: " + files);
         assertTrue(files.contains(otherJdk.getFileName().toString()), "another JDK's archive of this jar stays: " + files);
+        assertTrue(files.contains(otherCheckout.getFileName().toString()), "another checkout's archive stays: " + files);
         List<String> trained = files.stream().filter(f -> f.startsWith("s3sh-" + sum + "-") && !f.equals(otherJdk.getFileName().toString())).toList();
         assertEquals(1, trained.size(), "one archive trained and published: " + files);
         assertTrue(Files.size(cache().resolve(trained.get(0))) > 1_000_000, "a real archive: " + trained);

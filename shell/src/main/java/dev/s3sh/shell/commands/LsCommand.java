@@ -60,31 +60,51 @@ public final class LsCommand implements Command {
         String prefix = glob != null ? ObjectCommands.globPrefix(path.key()) : path.key();
         String base = glob != null ? ObjectCommands.globBase(path.key()) : path.isDirectory() ? prefix : path.parentPrefix();
         PrintWriter out = ctx.out();
+        // Page by page to the output, one write per page, so that memory stays flat however many
+        // keys there are. JSON streams its objects too, from the first page that arrives (a bucket
+        // that cannot be listed prints no half document); only a delimited listing's common
+        // prefixes are kept for the end (a flat -r listing has none)
         List<String> prefixes = new ArrayList<>();
-        List<Map<String, Object>> objects = new ArrayList<>();
+        String eol = System.lineSeparator();
+        StringBuilder chunk = new StringBuilder();
+        boolean started = false;
+        int objects = 0;
         String token = null;
-        do {
-            if (Thread.currentThread().isInterrupted()) return ExitCode.FAILURE;
-            ListPage page = store.listPage(path.bucket(), prefix, recursive ? null : "/", pageSize, token);
-            for (String p : page.prefixes()) {
-                if (glob != null && !glob.matcher(p.substring(0, p.length() - 1)).matches()) continue;
-                if (json) prefixes.add(p);
-                else out.println(line(args, null, S3Path.visible(relative(p, base)), true)); // a key may hold ESC sequences
-            }
-            for (ObjectSummary o : page.objects()) {
-                if (glob != null && !(recursive ? globMatchesAncestor(glob, o.key()) : glob.matcher(o.key()).matches())) continue;
-                if (json) objects.add(objectJson(o));
-                else out.println(line(args, o, S3Path.visible(relative(o.key(), base)), false));
-            }
-            out.flush();
-            token = page.nextToken();
-        } while (token != null);
+        try {
+            do {
+                if (Thread.currentThread().isInterrupted()) {
+                    if (json && started) out.println();
+                    return ExitCode.FAILURE;
+                }
+                ListPage page = store.listPage(path.bucket(), prefix, recursive ? null : "/", pageSize, token);
+                if (json && !started) {
+                    chunk.append("{\"location\":").append(CommandContext.json(new S3Path(path.bucket(), base).toString())).append(",\"objects\":[");
+                }
+                started = true;
+                for (String p : page.prefixes()) {
+                    if (glob != null && !glob.matcher(p.substring(0, p.length() - 1)).matches()) continue;
+                    if (json) prefixes.add(p);
+                    else chunk.append(line(args, null, S3Path.visible(relative(p, base)), true)).append(eol); // a key may hold ESC sequences
+                }
+                for (ObjectSummary o : page.objects()) {
+                    if (glob != null && !(recursive ? globMatchesAncestor(glob, o.key()) : glob.matcher(o.key()).matches())) continue;
+                    if (json) chunk.append(objects++ == 0 ? "" : ",").append(CommandContext.json(objectJson(o)));
+                    else chunk.append(line(args, o, S3Path.visible(relative(o.key(), base)), false)).append(eol);
+                }
+                out.print(chunk); // the front ends' writers flush at every println: one print per page
+                out.flush();
+                chunk.setLength(0);
+                token = page.nextToken();
+            } while (token != null);
+        } catch (RuntimeException e) {
+            // a listing cut short leaves its JSON unfinished (so no reader takes it for whole): end
+            // the line, so that the error's own document stands on a line of its own
+            if (json && started) out.println();
+            throw e;
+        }
         if (json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("location", new S3Path(path.bucket(), base).toString());
-            doc.put("prefixes", prefixes);
-            doc.put("objects", objects);
-            ctx.printJson(doc);
+            out.println("],\"prefixes\":" + CommandContext.json(prefixes) + "}");
+            out.flush();
         }
         return ExitCode.OK;
     }
