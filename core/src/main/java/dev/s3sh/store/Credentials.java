@@ -8,7 +8,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -41,8 +40,8 @@ final class Credentials {
         return provider(p, null);
     }
 
-    /** {@code http}: the client STS requests go through (null: the SDK's default). */
-    static AwsCredentialsProvider provider(Profile p, SdkHttpClient.Builder<?> http) {
+    /** {@code http}: the HTTP configuration STS requests go through (null: the SDK's default). */
+    static AwsCredentialsProvider provider(Profile p, HttpClients http) {
         DelegatedCredentials d = p.delegated();
         if (d == null) return StaticCredentialsProvider.create(stored(p));
         ProfileFile.Aggregator files = ProfileFile.aggregator();
@@ -62,7 +61,7 @@ final class Credentials {
      * The SDK's AssumeRole (with {@code source_profile}) or web-identity provider, its STS client sent
      * to the profile's endpoint; null for other ways, which the SDK's profile provider serves as is.
      */
-    private static AwsCredentialsProvider stsAtEndpoint(Profile p, ProfileFile profiles, SdkHttpClient.Builder<?> http) {
+    private static AwsCredentialsProvider stsAtEndpoint(Profile p, ProfileFile profiles, HttpClients http) {
         var aws = profiles.profile(p.delegated().awsProfile()).orElse(null);
         if (aws == null || !"role_arn".equals(p.delegated().mechanism()) && !"web_identity_token_file".equals(p.delegated().mechanism())) {
             return null;
@@ -78,7 +77,7 @@ final class Credentials {
                 .flatMap(section -> section.property("sts.endpoint_url")).map(URI::create).orElse(p.endpoint());
         if (endpoint == null) return null;
         software.amazon.awssdk.services.sts.StsClientBuilder client = StsClient.builder().endpointOverride(endpoint).region(Region.of(p.region()));
-        if (http != null) client.httpClientBuilder(http);
+        if (http != null) client.httpClientBuilder(http.forEndpoint(endpoint).sdk());
         if (tokenFile != null) {
             // AssumeRoleWithWebIdentity is not signed: no keys are needed to ask
             client.credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create());

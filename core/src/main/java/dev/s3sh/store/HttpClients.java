@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.http.HttpClient;
+import java.net.URI;
 import java.nio.file.Files;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -40,9 +41,12 @@ final class HttpClients {
     /** null: the JVM's default trust (its cacerts). */
     private final TrustManager[] trust;
 
+    private final boolean tls;
+
     private HttpClients(ClientOptions options, Timeouts timeouts, boolean tls) {
         this.options = options;
         this.timeouts = timeouts;
+        this.tls = tls;
         // a plain http:// endpoint gets a trust manager that refuses every certificate: building the
         // SDK's client would otherwise load the JVM's whole CA store (~80 ms of a one-shot command)
         // for a TLS connection that is never made
@@ -59,6 +63,15 @@ final class HttpClients {
         return new HttpClients(options, timeouts, tls);
     }
 
+
+    /**
+     * The same trust, proxy and timeouts for another endpoint of the profile (its STS): a plain http
+     * S3 endpoint trusts no certificate, so an https one gets the trust it needs.
+     */
+    HttpClients forEndpoint(URI endpoint) {
+        boolean endpointTls = !"http".equalsIgnoreCase(endpoint.getScheme());
+        return endpointTls == tls ? this : new HttpClients(options, timeouts, endpointTls);
+    }
 
     /** The SDK's HTTP client. */
     SdkHttpClient.Builder<?> sdk() {

@@ -86,7 +86,7 @@ public final class S3ObjectStore implements ObjectStore {
         // certificates to parse) is not read at all
         boolean tls = profile.endpoint() == null || !"http".equalsIgnoreCase(profile.endpoint().getScheme());
         HttpClients http = HttpClients.of(profile.client(), timeouts, tls);
-        this.credentials = Credentials.provider(profile, http.sdk());
+        this.credentials = Credentials.provider(profile, http);
         var builder = S3Client.builder()
                 .httpClientBuilder(http.sdk())
                 .region(Region.of(profile.region() == null ? "us-east-1" : profile.region()))

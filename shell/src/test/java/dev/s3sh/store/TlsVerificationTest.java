@@ -42,6 +42,7 @@ class TlsVerificationTest {
     static final AtomicInteger REQUESTS = new AtomicInteger();
     static final java.util.concurrent.atomic.AtomicReference<String> LAST = new java.util.concurrent.atomic.AtomicReference<>();
     static Path pem;
+    static final List<String> STS_ASKED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -67,6 +68,21 @@ class TlsVerificationTest {
             REQUESTS.incrementAndGet();
             LAST.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " Origin: "
                     + exchange.getRequestHeaders().getFirst("Origin"));
+            if ("POST".equals(exchange.getRequestMethod())) { // STS: AssumeRole
+                STS_ASKED.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                byte[] body = ("<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+                        + "<Credentials><AccessKeyId>TLSROLEKEY0000000001</AccessKeyId><SecretAccessKey>role-secret-not-real</SecretAccessKey>"
+                        + "<SessionToken>role-token</SessionToken><Expiration>"
+                        + java.time.Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + "</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts:::assumed-role/Reader/it</Arn>"
+                        + "<AssumedRoleId>reader:it</AssumedRoleId></AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/xml");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+                return;
+            }
             // GET ?cors gets S3's "no configuration" error (s3sh reads a CORS answer strictly); the rest a bucket list
             boolean cors = "cors".equals(exchange.getRequestURI().getRawQuery());
             byte[] body = (cors ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchCORSConfiguration</Code>"
@@ -155,6 +171,27 @@ class TlsVerificationTest {
     private static dev.s3sh.config.Profile profile(dev.s3sh.config.ClientOptions client) {
         return new dev.s3sh.config.Profile("tls", java.net.URI.create(endpoint()), "us-east-1", "TLSTESTACCESSKEY0001",
                 "tls-test-secret-not-real", null, true, "rgw", client);
+    }
+
+    /**
+     * A plain http S3 endpoint trusts no certificate (no CA store is read for it), but its STS may be
+     * https ({@code [services]}): that client gets the CA bundle's trust.
+     */
+    @Test
+    void anHttpsStsBesideAPlainHttpEndpointIsTrustedWithTheCaBundle() throws Exception {
+        Path config = Files.writeString(dir.resolve("sts-config"), "[profile base]\naws_access_key_id = SOURCEKEY00000000001\n"
+                + "aws_secret_access_key = source-secret-not-real\n\n[profile reader]\nrole_arn = arn:aws:iam:::role/Reader\n"
+                + "source_profile = base\nrole_session_name = it\nservices = local\n\n[services local]\nsts =\n"
+                + "  endpoint_url = " + endpoint() + "\n");
+        dev.s3sh.config.ClientOptions client = new dev.s3sh.config.ClientOptions(pem, false, null, null);
+        dev.s3sh.config.Profile p = new dev.s3sh.config.Profile("reader", java.net.URI.create("http://127.0.0.1:9"), "us-east-1",
+                null, null, null, true, "rgw", client,
+                new dev.s3sh.config.DelegatedCredentials("reader", "role_arn", "config line 5", config, null));
+        int before = STS_ASKED.size();
+        var keys = Credentials.provider(p, HttpClients.of(client, Timeouts.DEFAULT, false)).resolveCredentials();
+        assertEquals("TLSROLEKEY0000000001", keys.accessKeyId());
+        assertEquals(before + 1, STS_ASKED.size());
+        assertTrue(STS_ASKED.get(before).contains("Action=AssumeRole"), STS_ASKED.get(before));
     }
 
     private static final ProbeRequest PREFLIGHT = new ProbeRequest("tls-bucket", "a.txt", true, "GET",
