@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -113,9 +114,11 @@ final class DirectPut {
                 }
                 S3Exception refused = refusal(c, status);
                 if ((status != 500 && status != 503) || attempt >= ATTEMPTS) throw refused;
-            } catch (InterruptedIOException e) {
-                throw AbortedException.create("interrupted", e);
             } catch (IOException e) {
+                // Ctrl-C; a socket timeout is an InterruptedIOException too, but it is the network: try again
+                if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+                    throw AbortedException.create("interrupted", e);
+                }
                 if (wireLog != null) wireLog.noResponse(e);
                 if (Thread.currentThread().isInterrupted() || attempt >= ATTEMPTS) {
                     throw SdkClientException.create("Unable to execute HTTP request: " + e.getMessage(), e);
