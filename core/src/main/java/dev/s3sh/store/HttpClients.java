@@ -112,6 +112,38 @@ final class HttpClients {
         return b.build();
     }
 
+    /**
+     * A connection for the requests that bypass the SDK's client (DirectPut's streamed bodies), with
+     * the same proxy, trust and connect/socket timeouts as {@link #sdk()}.
+     */
+    java.net.HttpURLConnection open(java.net.URI uri) throws java.io.IOException {
+        java.net.URL url = uri.toURL();
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) (options.proxy() == null ? url.openConnection()
+                : url.openConnection(new java.net.Proxy(java.net.Proxy.Type.HTTP,
+                        new InetSocketAddress(options.proxy().getHost(), proxyPort(options)))));
+        c.setConnectTimeout((int) timeouts.connect().toMillis());
+        c.setReadTimeout((int) timeouts.socket().toMillis());
+        if (c instanceof javax.net.ssl.HttpsURLConnection https && trust != null) {
+            https.setSSLSocketFactory(tlsContext().getSocketFactory());
+            if (options.insecure()) https.setHostnameVerifier((host, session) -> true);
+        }
+        return c;
+    }
+
+    private SSLContext tlsContext;
+
+    private synchronized SSLContext tlsContext() throws java.io.IOException {
+        if (tlsContext == null) {
+            try {
+                tlsContext = SSLContext.getInstance("TLS");
+                tlsContext.init(null, trust, new SecureRandom());
+            } catch (java.security.GeneralSecurityException e) {
+                throw new java.io.IOException("cannot set up TLS: " + e.getMessage(), e);
+            }
+        }
+        return tlsContext;
+    }
+
     /** How long one probe request may take: the SDK's per-attempt limit. */
     java.time.Duration requestTimeout() {
         return timeouts.attempt();

@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.http.ContentStreamProvider;
 
 import java.io.PrintWriter;
 import java.io.FilterInputStream;
@@ -36,12 +35,10 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +46,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -59,6 +55,7 @@ public final class S3ObjectStore implements ObjectStore {
     private final ErrorTranslator errors;
     private final CorsProbe probe;
     private final AwsCredentialsProvider credentials;
+    private final DirectPut direct;
     private final ExecutorService requests = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "s3sh-request");
         t.setDaemon(true);
@@ -102,6 +99,8 @@ public final class S3ObjectStore implements ObjectStore {
         if (profile.endpoint() != null) builder.endpointOverride(profile.endpoint());
         this.s3 = builder.build();
         this.probe = new CorsProbe(profile, credentials, http, s3.utilities());
+        this.direct = new DirectPut(http, credentials, profile.region() == null ? "us-east-1" : profile.region(),
+                s3.utilities(), wireLog == null ? null : new WireLog(wireLog));
         // a failure to reach a bucket names the host the request went to: BUCKET.HOST when virtual-hosted
         this.errors = new ErrorTranslator(profile.endpointLabel(), bucket -> origin(probe.url(bucket, null)));
     }
@@ -399,26 +398,9 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public SentPart upload(String bucket, String key, String uploadId, int partNumber, Path file, long offset, long length,
                            String contentType, LongConsumer sent) {
-        // The SDK may open the body more than once (signing, retries): the MD5 of the last opening is what was sent.
-        AtomicReference<MessageDigest> lastDigest = new AtomicReference<>();
-        ContentStreamProvider provider = () -> {
-            MessageDigest md5 = md5();
-            lastDigest.set(md5);
-            return new DigestInputStream(new CountingInputStream(fileSlice(file, offset, length), sent), md5);
-        };
-        RequestBody body = RequestBody.fromContentProvider(provider, length,
-                contentType == null ? "application/octet-stream" : contentType);
-        String etag;
-        if (uploadId == null) {
-            etag = call(bucket, key, () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
-                    .contentLength(length).overrideConfiguration(length == 0 ? NOT_CHUNKED : o -> { }), body)).eTag();
-        } else {
-            etag = call(bucket, key, () -> s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                    .partNumber(partNumber).contentLength(length), body)).eTag();
-        }
-        MessageDigest md5 = lastDigest.get();
-        return new SentPart(etag == null ? null : etag.replace("\"", ""),
-                md5 == null ? null : HexFormat.of().formatHex(md5.digest()));
+        // streamed from the file, unsigned payload, MD5 of what was sent (DirectPut says why not the SDK)
+        return call(bucket, key, () -> direct.send(bucket, key, uploadId, partNumber, length, contentType,
+                () -> fileSlice(file, offset, length), sent));
     }
 
     private static InputStream fileSlice(Path file, long offset, long length) {
@@ -455,24 +437,6 @@ public final class S3ObjectStore implements ObjectStore {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Reports bytes as they are read; a fresh opening (a retry) starts its count again, which the listener may see twice. */
-    private static final class CountingInputStream extends FilterInputStream {
-        private final LongConsumer sent;
-
-        CountingInputStream(InputStream in, LongConsumer sent) {
-            super(in);
-            this.sent = sent == null ? n -> { } : sent;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            if (Thread.currentThread().isInterrupted()) throw new java.io.InterruptedIOException("interrupted");
-            int n = super.read(buf, off, len);
-            if (n > 0) sent.accept(n);
-            return n;
         }
     }
 

@@ -6,6 +6,8 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpHeaders;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SdkHttpResponse;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -25,7 +27,11 @@ public final class WireLog implements ExecutionInterceptor {
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        var request = context.httpRequest();
+        request(context.httpRequest());
+    }
+
+    /** A request sent outside the SDK's pipeline (DirectPut), shown as the SDK's are. */
+    void request(SdkHttpRequest request) {
         synchronized (out) {
             line("> " + request.method() + " " + Secrets.redactUrl(request.getUri().toString()));
             headers("> ", request);
@@ -35,7 +41,10 @@ public final class WireLog implements ExecutionInterceptor {
 
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-        var response = context.httpResponse();
+        response(context.httpResponse());
+    }
+
+    void response(SdkHttpResponse response) {
         synchronized (out) {
             line("< " + response.statusCode() + response.statusText().map(t -> " " + t).orElse(""));
             headers("< ", response);
@@ -46,7 +55,10 @@ public final class WireLog implements ExecutionInterceptor {
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
         if (context.httpResponse().isPresent()) return; // the status line was shown
-        Throwable e = context.exception();
+        noResponse(context.exception());
+    }
+
+    void noResponse(Throwable e) {
         synchronized (out) {
             line("! no response: " + Secrets.redactUrl(e.getClass().getSimpleName() + ": " + e.getMessage()));
             out.flush();
