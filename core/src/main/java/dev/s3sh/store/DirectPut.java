@@ -23,6 +23,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -35,8 +36,10 @@ import java.util.regex.Pattern;
  * (the SDK sets one only for chunked bodies) holds the whole body in memory before it sends a
  * byte, and over plain HTTP the SDK signs every 128 KiB chunk with SHA-256, which the server hashes
  * again. Here the payload goes as {@code UNSIGNED-PAYLOAD} (headers, path and query stay signed)
- * and its integrity is the MD5 of the bytes sent, which the caller compares with the ETag the
- * server computed; measured in bench/results/transfer.md.
+ * with its MD5 in a signed {@code Content-MD5} header: the server refuses a body that does not
+ * match it (BadDigest), so a part altered in transit, or a file changed between hashing and
+ * sending, is never stored, over plain HTTP as over HTTPS. The caller also compares that MD5 with
+ * the ETag the server answers. Measured in bench/results/transfer.md.
  *
  * <p>An attempt broken by the network or answered 500/503 is sent again from the slice's start,
  * as the SDK retries (three attempts in all). Failures become SDK exceptions so that the store's
@@ -69,14 +72,15 @@ final class DirectPut {
 
     /**
      * Sends the slice as the object (uploadId null) or as part {@code partNumber}; returns the
-     * answer's ETag (quotes removed) and the MD5 of the bytes the last attempt sent.
+     * answer's ETag (quotes removed) and the MD5 the server checked the bytes against.
      */
     ObjectStore.SentPart send(String bucket, String key, String uploadId, int partNumber, long length,
                               String contentType, Slice slice, LongConsumer sent) {
-        SdkHttpFullRequest request = request(bucket, key, uploadId, partNumber, length, contentType);
+        byte[] md5 = md5(slice, length);
+        SdkHttpFullRequest request = request(bucket, key, uploadId, partNumber, length, contentType,
+                Base64.getEncoder().encodeToString(md5));
         for (int attempt = 1; ; attempt++) {
             SdkHttpRequest signed = sign(request);
-            MessageDigest md5 = S3ObjectStore.md5();
             HttpURLConnection c = null;
             try {
                 c = http.open(signed.getUri());
@@ -98,7 +102,6 @@ final class DirectPut {
                         if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("interrupted");
                         int n = in.read(buf, 0, (int) Math.min(buf.length, left));
                         if (n < 0) throw new IOException("the file ended " + left + " bytes early: it changed during the upload");
-                        md5.update(buf, 0, n);
                         out.write(buf, 0, n);
                         left -= n;
                         if (sent != null) sent.accept(n);
@@ -110,7 +113,7 @@ final class DirectPut {
                     drain(c.getInputStream());
                     String etag = c.getHeaderField("ETag");
                     return new ObjectStore.SentPart(etag == null ? null : etag.replace("\"", ""),
-                            HexFormat.of().formatHex(md5.digest()));
+                            HexFormat.of().formatHex(md5));
                 }
                 S3Exception refused = refusal(c, status);
                 if ((status != 500 && status != 503) || attempt >= ATTEMPTS) throw refused;
@@ -130,8 +133,29 @@ final class DirectPut {
         }
     }
 
+    /** The slice's MD5, read once before sending: the header that carries it is signed with the request. */
+    private static byte[] md5(Slice slice, long length) {
+        MessageDigest md5 = S3ObjectStore.md5();
+        try (InputStream in = slice.open()) {
+            byte[] buf = new byte[BUFFER];
+            long left = length;
+            while (left > 0) {
+                if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("interrupted");
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) throw new IOException("the file ended " + left + " bytes early: it changed during the upload");
+                md5.update(buf, 0, n);
+                left -= n;
+            }
+        } catch (InterruptedIOException e) {
+            throw AbortedException.create("interrupted", e);
+        } catch (IOException e) {
+            throw SdkClientException.create("cannot read the file to upload: " + e.getMessage(), e);
+        }
+        return md5.digest();
+    }
+
     private SdkHttpFullRequest request(String bucket, String key, String uploadId, int partNumber, long length,
-                                       String contentType) {
+                                       String contentType, String contentMd5) {
         URI object;
         try {
             object = urls.getUrl(b -> b.bucket(bucket).key(key)).toURI();
@@ -142,6 +166,7 @@ final class DirectPut {
                 .uri(object)
                 .method(SdkHttpMethod.PUT)
                 .putHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD")
+                .putHeader("Content-MD5", contentMd5)
                 .putHeader("Content-Length", Long.toString(length));
         if (uploadId != null) {
             b.putRawQueryParameter("partNumber", Integer.toString(partNumber)).putRawQueryParameter("uploadId", uploadId);
