@@ -405,7 +405,7 @@ class CorsWorkflowIT {
         });
         ShellHarness.Result r = sh.run("cors", "edit", "s3://" + bucket, "--yes");
         assertTrue(Thread.interrupted(), "the runner keeps the interrupt for the REPL's worker; cleared for this test");
-        assertEquals(1, r.status(), r.toString());
+        assertEquals(dev.s3sh.command.ExitCode.INTERRUPTED, r.status(), "Ctrl-C's exit status, 130: " + r);
         assertTrue(r.err().contains("interrupted"), r.toString());
         assertTrue(Files.readString(keptFile(r)).endsWith("<!-- half done -->"));
         assertNull(server());
