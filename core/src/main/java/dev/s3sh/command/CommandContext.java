@@ -155,6 +155,15 @@ public final class CommandContext {
     }
 
     /**
+     * What an operation did (uploaded, deleted, created), on the output, dropped under {@code --quiet}
+     * as the AWS CLI's {@code --quiet} drops it; data a command was asked for (a listing, a document)
+     * is printed with {@link #out()} and always shows.
+     */
+    public void report(String line) {
+        if (!quiet) out.println(line);
+    }
+
+    /**
      * A progress line for a transfer of {@code totalBytes} (0 if unknown), drawn on the error stream
      * only when the front end turned progress on (its error stream is a terminal) and the output is
      * not JSON; otherwise a silent handle.

@@ -31,7 +31,7 @@ public final class GlobalOptions {
                     "trust the CA certificates in this PEM file instead of the system's"))
             .option(OptionSpec.flag("insecure", null, "do not verify TLS certificates (a warning says so)"))
             .option(OptionSpec.flag("no-color", null, "no colours (NO_COLOR in the environment does the same)"))
-            .option(OptionSpec.flag("quiet", 'q', "no progress lines and no notices; errors and the commands' output stay"))
+            .option(OptionSpec.flag("quiet", 'q', "no progress lines, notices or lines saying what was done; errors and the data asked for stay"))
             .option(OptionSpec.flag("no-pager", null, "s3sh never pages (PAGER is not read); accepted for scripts written for pagers"))
             .option(OptionSpec.flag("debug", null, "show each HTTP request and response (secrets redacted) and stack traces"))
             .option(OptionSpec.flag("version", null, "s3sh's version, git commit, Java runtime and AWS SDK version"))

@@ -71,7 +71,8 @@ class ProgressTest {
     @Test
     void quietDropsProgressAndNoticesButNotErrors() {
         StringWriter err = new StringWriter();
-        CommandContext ctx = CommandContext.builder(null, null).out(new PrintWriter(new StringWriter()))
+        StringWriter out = new StringWriter();
+        CommandContext ctx = CommandContext.builder(null, null).out(new PrintWriter(out, true))
                 .err(new PrintWriter(err, true)).stateDir(java.nio.file.Path.of("unused-state")).progressVisible(true).quiet(true).build();
         ParsedArgs text = new ParsedArgs(Map.of(), List.of());
         assertSame(Progress.NONE, ctx.progress(text, "f", 10), "--quiet: no progress line even on a terminal");
@@ -80,6 +81,10 @@ class ProgressTest {
         ctx.err().println("an error");
         ctx.err().flush();
         assertEquals("an error" + System.lineSeparator(), err.toString());
+        ctx.report("deleted s3://b/k");
+        ctx.out().println("data");
+        ctx.out().flush();
+        assertEquals("data" + System.lineSeparator(), out.toString(), "--quiet drops what an operation did, never data");
 
         StringWriter loud = new StringWriter();
         CommandContext talkative = CommandContext.builder(null, null).out(new PrintWriter(new StringWriter()))
@@ -87,5 +92,8 @@ class ProgressTest {
         talkative.notice("a notice");
         talkative.err().flush();
         assertTrue(loud.toString().contains("a notice"));
+        StringWriter said = new StringWriter();
+        talkative.toBuilder().out(new PrintWriter(said, true)).build().report("deleted s3://b/k");
+        assertTrue(said.toString().contains("deleted s3://b/k"));
     }
 }

@@ -91,7 +91,7 @@ public final class CpCommand implements Command {
                 String fromUrl = ObjectCommands.url(src.bucket(), from), toUrl = ObjectCommands.url(dest.bucket(), key);
                 done.add(TransferJson.of(fromUrl, toUrl, r));
                 if (!args.json()) {
-                    ctx.out().println(dev.s3sh.session.S3Path.visible(fromUrl + " -> " + toUrl) + "  " + TransferJson.summary(r));
+                    ctx.report(dev.s3sh.session.S3Path.visible(fromUrl + " -> " + toUrl) + "  " + TransferJson.summary(r));
                     ctx.out().flush();
                 }
             });

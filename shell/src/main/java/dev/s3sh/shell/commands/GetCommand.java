@@ -81,7 +81,7 @@ public final class GetCommand implements Command {
                 total[0] += r.bytes();
                 done.add(TransferJson.of(ObjectCommands.url(path.bucket(), key), target.toString(), r));
                 if (!args.json()) {
-                    ctx.out().println(dev.s3sh.session.S3Path.visible(ObjectCommands.url(path.bucket(), key) + " -> " + target) + "  " + TransferJson.summary(r));
+                    ctx.report(dev.s3sh.session.S3Path.visible(ObjectCommands.url(path.bucket(), key) + " -> " + target) + "  " + TransferJson.summary(r));
                     ctx.out().flush();
                 }
             });

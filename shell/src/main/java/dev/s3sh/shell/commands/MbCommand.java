@@ -30,7 +30,7 @@ public final class MbCommand implements Command {
         ctx.session().store().createBucket(path.bucket());
         ctx.session().invalidateListings(null, "");
         if (args.json()) ctx.printJson(Map.of("created", path.bucket()));
-        else ctx.out().println("created bucket s3://" + path.bucket() + "/");
+        else ctx.report("created bucket s3://" + path.bucket() + "/");
         return ExitCode.OK;
     }
 

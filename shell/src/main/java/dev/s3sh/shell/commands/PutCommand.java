@@ -102,7 +102,7 @@ public final class PutCommand implements Command {
         ctx.session().invalidateListings(dest.bucket(), dest.parentPrefix());
         String url = ObjectCommands.url(dest.bucket(), dest.key());
         if (args.json()) ctx.printJson(TransferJson.document(List.of(TransferJson.of("-", url, r)), r.bytes(), List.of()));
-        else ctx.out().println("- -> " + dev.s3sh.session.S3Path.visible(url) + "  " + TransferJson.summary(r));
+        else ctx.report("- -> " + dev.s3sh.session.S3Path.visible(url) + "  " + TransferJson.summary(r));
         return ExitCode.OK;
     }
 
@@ -122,7 +122,7 @@ public final class PutCommand implements Command {
         String url = ObjectCommands.url(bucket, key);
         done.add(TransferJson.of(file.toString(), url, r));
         if (!args.json()) {
-            ctx.out().println(dev.s3sh.session.S3Path.visible(file + " -> " + url) + "  " + TransferJson.summary(r));
+            ctx.report(dev.s3sh.session.S3Path.visible(file + " -> " + url) + "  " + TransferJson.summary(r));
             ctx.out().flush();
         }
         return r.bytes();

@@ -74,7 +74,7 @@ public final class RbCommand implements Command {
         ctx.session().invalidateListings(bucket, "");
         if (ctx.session().cwd().bucket() != null && ctx.session().cwd().bucket().equals(bucket)) ctx.session().cd(S3Path.ROOT);
         if (args.json()) ctx.printJson(Map.of("removed", bucket, "objectsDeleted", count[0]));
-        else ctx.out().println("removed bucket s3://" + bucket + "/" + (count[0] > 0 ? " and its " + count[0] + " objects" : ""));
+        else ctx.report("removed bucket s3://" + bucket + "/" + (count[0] > 0 ? " and its " + count[0] + " objects" : ""));
         return ExitCode.OK;
     }
 

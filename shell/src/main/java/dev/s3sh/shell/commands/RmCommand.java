@@ -49,7 +49,7 @@ public final class RmCommand implements Command {
                 store.stat(path.bucket(), path.key()); // a plain rm of a missing key is an error, as in s3cmd
                 store.deleteObject(path.bucket(), path.key());
                 deleted++;
-                if (!args.json()) ctx.out().println("deleted " + dev.s3sh.session.S3Path.visible(path.toString()));
+                if (!args.json()) ctx.report("deleted " + dev.s3sh.session.S3Path.visible(path.toString()));
             } else {
                 long[] count = {0}, bytes = {0};
                 ObjectCommands.forEachSource(store, path, recursive, m -> {
@@ -58,7 +58,7 @@ public final class RmCommand implements Command {
                 });
                 String what = glob ? "matching " + path : "under " + path.asDirectory();
                 if (count[0] == 0) {
-                    if (!args.json()) ctx.out().println("nothing " + what);
+                    if (!args.json()) ctx.report("nothing " + what);
                     continue;
                 }
                 if (!ctx.confirm(args, "delete " + count[0] + " objects (" + ObjectInfo.humanSize(bytes[0]) + ") " + what)) {
@@ -73,7 +73,7 @@ public final class RmCommand implements Command {
                 });
                 done[0] += flush(store, path.bucket(), batch, failed);
                 deleted += done[0];
-                if (!args.json()) ctx.out().println("deleted " + done[0] + " objects " + what);
+                if (!args.json()) ctx.report("deleted " + done[0] + " objects " + what);
             }
             ctx.session().invalidateListings(path.bucket(), path.parentPrefix());
         }
