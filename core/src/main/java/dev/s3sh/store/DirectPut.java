@@ -95,17 +95,11 @@ final class DirectPut {
                     }
                 });
                 if (wireLog != null) wireLog.request(signed);
-                try (InputStream in = slice.open(); OutputStream out = c.getOutputStream()) {
-                    byte[] buf = new byte[BUFFER];
-                    long left = length;
-                    while (left > 0) {
-                        if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("interrupted");
-                        int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-                        if (n < 0) throw new IOException("the file ended " + left + " bytes early: it changed during the upload");
+                try (OutputStream out = c.getOutputStream()) {
+                    copy(slice, length, (buf, n) -> {
                         out.write(buf, 0, n);
-                        left -= n;
                         if (sent != null) sent.accept(n);
-                    }
+                    });
                 }
                 int status = c.getResponseCode();
                 if (wireLog != null) wireLog.response(response(c, status));
@@ -136,6 +130,23 @@ final class DirectPut {
     /** The slice's MD5, read once before sending: the header that carries it is signed with the request. */
     private static byte[] md5(Slice slice, long length) {
         MessageDigest md5 = S3ObjectStore.md5();
+        try {
+            copy(slice, length, (buf, n) -> md5.update(buf, 0, n));
+        } catch (InterruptedIOException e) {
+            throw AbortedException.create("interrupted", e);
+        } catch (IOException e) {
+            throw SdkClientException.create("cannot read the file to upload: " + e.getMessage(), e);
+        }
+        return md5.digest();
+    }
+
+    /** Where {@link #copy} hands each buffer it read. */
+    private interface Sink {
+        void accept(byte[] buf, int n) throws IOException;
+    }
+
+    /** Reads the slice's {@code length} bytes into {@code sink}; Ctrl-C stops it between buffers. */
+    private static void copy(Slice slice, long length, Sink sink) throws IOException {
         try (InputStream in = slice.open()) {
             byte[] buf = new byte[BUFFER];
             long left = length;
@@ -143,15 +154,10 @@ final class DirectPut {
                 if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("interrupted");
                 int n = in.read(buf, 0, (int) Math.min(buf.length, left));
                 if (n < 0) throw new IOException("the file ended " + left + " bytes early: it changed during the upload");
-                md5.update(buf, 0, n);
+                sink.accept(buf, n);
                 left -= n;
             }
-        } catch (InterruptedIOException e) {
-            throw AbortedException.create("interrupted", e);
-        } catch (IOException e) {
-            throw SdkClientException.create("cannot read the file to upload: " + e.getMessage(), e);
         }
-        return md5.digest();
     }
 
     private SdkHttpFullRequest request(String bucket, String key, String uploadId, int partNumber, long length,
