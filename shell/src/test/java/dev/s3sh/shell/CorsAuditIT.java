@@ -148,7 +148,8 @@ class CorsAuditIT {
             proxy.forget();
             r = shell.run("cors", "audit", "s3://" + PREFIX + "-*", "--output", "json");
             assertEquals(LOCAL, rows(r.out()).size(), r.err());
-            assertTrue(proxy.maxInFlight() <= 4, "by default a few at once (at most 4), saw " + proxy.maxInFlight());
+            assertTrue(proxy.maxInFlight() <= dev.s3sh.app.CorsAudit.DEFAULT_JOBS && proxy.maxInFlight() <= 8,
+                    "by default a few at once (at most 8), saw " + proxy.maxInFlight());
         }
     }
 

@@ -51,13 +51,13 @@ public final class CorsAuditCommand implements Command {
                         last change s3sh recorded ('cors history'). Nothing is written.
                         Without buckets every bucket of the profile is audited; s3://prod-* selects by glob (* and ?).
                         --profiles audits each named profile (each its own endpoint and keys), --all-profiles every
-                        profile s3sh knows. Requests run in parallel, at most --jobs at a time per endpoint (default 4);
+                        profile s3sh knows. Requests run in parallel, at most --jobs at a time per endpoint (default %d);
                         when the server answers SlowDown or 503 the audit waits and tries again.
                         A bucket that cannot be read (AccessDenied, NoSuchBucket, a timeout) is one row; the audit goes on.
                         Error-level findings: what the validator refuses for the dialect, and any rule that lets any
                         origin write. --output json prints one object per bucket per line, --output csv a header and
                         one line per bucket. Exit status 0 when every bucket is clean, 1 when any bucket has an
-                        error-level finding or could not be read.""")
+                        error-level finding or could not be read.""".formatted(CorsAudit.DEFAULT_JOBS))
                 .option(OptionSpec.value("profiles", ValueKind.TEXT, "audit these profiles (comma-separated names)"))
                 .option(OptionSpec.flag("all-profiles", null, "audit every profile s3sh knows"))
                 .option(OptionSpec.value("jobs", ValueKind.TEXT, "requests at a time per endpoint (default " + CorsAudit.DEFAULT_JOBS + ")"))
