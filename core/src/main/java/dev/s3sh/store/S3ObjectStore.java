@@ -398,7 +398,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public SentPart upload(String bucket, String key, String uploadId, int partNumber, Path file, long offset, long length,
                            String contentType, LongConsumer sent) {
-        // streamed from the file, unsigned payload, MD5 of what was sent (DirectPut says why not the SDK)
+        // streamed from the file, unsigned payload with a signed Content-MD5 (DirectPut says why not the SDK)
         return call(bucket, key, () -> direct.send(bucket, key, uploadId, partNumber, length, contentType,
                 () -> fileSlice(file, offset, length), sent));
     }
