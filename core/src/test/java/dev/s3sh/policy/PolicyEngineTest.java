@@ -1,5 +1,6 @@
 package dev.s3sh.policy;
 
+import dev.s3sh.document.DocumentProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,7 +16,7 @@ class PolicyEngineTest {
 
     private static List<String> errors(String json, String bucket) {
         return PolicyValidator.errors(PolicyValidator.validate(PolicyDocument.read(json, "p.json"), bucket)).stream()
-                .map(PolicyProblem::render).toList();
+                .map(DocumentProblem::render).toList();
     }
 
     private static String policy(String... statements) {
