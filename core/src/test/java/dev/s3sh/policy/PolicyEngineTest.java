@@ -102,4 +102,15 @@ class PolicyEngineTest {
         assertEquals(PolicyEvaluator.Verdict.NO_STATEMENT, d.verdict());
         assertEquals(List.of(1), d.unjudged());
     }
+
+    @Test
+    void aTemplatesUserAndBucketStayOneValueEachWhateverTheyHoldIn() {
+        String user = "eve\"]}, {\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*";
+        var policy = PolicyTemplates.policy("read-only-user", "site", user);
+        assertEquals(1, policy.get("Statement").size(), policy.toString());
+        var principals = policy.get("Statement").get(0).get("Principal").get("AWS");
+        assertEquals(1, principals.size(), policy.toString());
+        assertEquals("arn:aws:iam:::user/" + user, principals.get(0).asText());
+        assertEquals(B + "/*", policy.get("Statement").get(0).get("Resource").get(1).asText());
+    }
 }
