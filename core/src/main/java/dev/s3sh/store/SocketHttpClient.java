@@ -240,7 +240,8 @@ final class SocketHttpClient implements SdkHttpClient {
                 }
                 length = buffered.length;
             }
-            boolean hasBody = content != null || method.equals("PUT") || method.equals("POST");
+            // a length the SDK set is sent (it may be signed); PUT and POST always say theirs
+            boolean sendLength = content != null || method.equals("PUT") || method.equals("POST") || length >= 0;
             boolean waitForContinue = content != null && length >= EXPECT_CONTINUE_FROM
                     && r.firstMatchingHeader("Expect").map(v -> v.equalsIgnoreCase("100-continue")).orElse(false);
 
@@ -261,7 +262,7 @@ final class SocketHttpClient implements SdkHttpClient {
                 for (String value : h.getValue()) headerLine(head, name, value);
             }
             if (!host) headerLine(head, "Host", uri.getRawAuthority());
-            if (hasBody) headerLine(head, "Content-Length", Long.toString(Math.max(length, 0)));
+            if (sendLength) headerLine(head, "Content-Length", Long.toString(Math.max(length, 0)));
             head.append("\r\n");
 
             try {
