@@ -32,7 +32,6 @@ import dev.s3sh.shell.commands.BuiltinCommands;
 import dev.s3sh.store.S3ObjectStore;
 import dev.s3sh.store.StoreException;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -237,9 +236,7 @@ public final class Main {
                 return runInterruptibly(() -> runner.run(ctx, command));
             }
             if (stdinTty) {
-                try (Terminal terminal = TerminalBuilder.builder().name("s3sh").system(true).nativeSignals(true)
-                        // a dumb terminal is expected when output is piped: no JLine warning on standard error
-                        .dumb(true).build()) {
+                try (Terminal terminal = SystemTerminal.open(env)) {
                     return new Repl(terminal, session, registry, runner, color && !"dumb".equals(terminal.getType()),
                             stateDir.resolve("history"), stateDir, editorEnv).quiet(inv.quiet()).run();
                 }
