@@ -56,6 +56,7 @@ public final class S3ObjectStore implements ObjectStore {
     private final CorsProbe probe;
     private final AwsCredentialsProvider credentials;
     private final DirectPut direct;
+    private final DirectGet directGet;
     private final ExecutorService requests = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "s3sh-request");
         t.setDaemon(true);
@@ -99,8 +100,10 @@ public final class S3ObjectStore implements ObjectStore {
         if (profile.endpoint() != null) builder.endpointOverride(profile.endpoint());
         this.s3 = builder.build();
         this.probe = new CorsProbe(profile, credentials, http, s3.utilities());
-        this.direct = new DirectPut(http, credentials, profile.region() == null ? "us-east-1" : profile.region(),
+        DirectRequests directRequests = new DirectRequests(http, credentials, profile.region() == null ? "us-east-1" : profile.region(),
                 s3.utilities(), wireLog == null ? null : new WireLog(wireLog));
+        this.direct = new DirectPut(directRequests);
+        this.directGet = new DirectGet(directRequests);
         // a failure to reach a bucket names the host the request went to: BUCKET.HOST when virtual-hosted
         this.errors = new ErrorTranslator(profile.endpointLabel(), bucket -> origin(probe.url(bucket, null)));
     }
@@ -381,18 +384,8 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public InputStream open(String bucket, String key, long first, long last) {
-        String range = first <= 0 && last < 0 ? null : "bytes=" + Math.max(first, 0) + "-" + (last < 0 ? "" : Long.toString(last));
-        InputStream in = call(bucket, key, () -> s3.getObject(b -> b.bucket(bucket).key(key).range(range)));
-        return new FilterInputStream(in) {
-            @Override
-            public int read(byte[] buf, int off, int len) throws IOException {
-                try {
-                    return super.read(buf, off, len);
-                } catch (RuntimeException e) {
-                    throw new IOException(errors.translate(e, bucket, key).getMessage(), e);
-                }
-            }
-        };
+        // read straight from the connection (DirectGet says why not the SDK)
+        return call(bucket, key, () -> directGet.open(bucket, key, first, last));
     }
 
     @Override
