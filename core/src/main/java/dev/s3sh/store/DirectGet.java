@@ -12,9 +12,14 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * GetObject of a byte range, its body read straight from the connection. Through the SDK's client
+ * GetObject of a byte range, its body read straight from the connection, and HeadObject. Through the SDK's client
  * every read of a download passed its stack of stream wrappers and the response pipeline (an
  * interceptor chain, checksum and length checks that s3sh repeats itself with MD5), and the first
  * GetObject of a process loaded and initialised that pipeline's classes: measured in
@@ -26,10 +31,45 @@ import java.net.SocketTimeoutException;
  * SDK exceptions so that the store's one {@link ErrorTranslator} words them.
  */
 final class DirectGet {
+    private static final String META = "x-amz-meta-";
     private final DirectRequests requests;
 
     DirectGet(DirectRequests requests) {
         this.requests = requests;
+    }
+
+    /** What a HeadObject answers, as the SDK's response would hold it. */
+    record Head(long size, Instant lastModified, String contentType, String etag, String storageClass,
+                Map<String, String> metadata) {
+    }
+
+    /**
+     * HeadObject, of part {@code partNumber} when above 0. A refusal has no body to name its code:
+     * the store's translator words it by its status (404: no such key), as for the SDK's HEAD.
+     */
+    Head head(String bucket, String key, int partNumber) {
+        SdkHttpFullRequest.Builder b = SdkHttpFullRequest.builder()
+                .uri(requests.object(bucket, key))
+                .method(SdkHttpMethod.HEAD)
+                .putHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
+        if (partNumber > 0) b.putRawQueryParameter("partNumber", Integer.toString(partNumber));
+        HttpURLConnection c = answer(b.build(), 200);
+        try {
+            Map<String, String> metadata = new TreeMap<>();
+            c.getHeaderFields().forEach((name, values) -> {
+                if (name != null && name.regionMatches(true, 0, META, 0, META.length()) && !values.isEmpty()) {
+                    metadata.put(name.substring(META.length()), values.get(0));
+                }
+            });
+            String modified = c.getHeaderField("Last-Modified");
+            return new Head(c.getContentLengthLong() < 0 ? 0 : c.getContentLengthLong(),
+                    modified == null ? null : DateTimeFormatter.RFC_1123_DATE_TIME.parse(modified, Instant::from),
+                    c.getHeaderField("Content-Type"), c.getHeaderField("ETag"), c.getHeaderField("x-amz-storage-class"), metadata);
+        } catch (DateTimeParseException e) {
+            throw SdkClientException.create("the server's Last-Modified is not an HTTP date: " + e.getMessage(), e);
+        } finally {
+            c.disconnect();
+        }
     }
 
     /** Bytes {@code first..last} of the object; {@code last < 0}: to its end; the whole object when first is 0 too. */
@@ -40,18 +80,31 @@ final class DirectGet {
                 .method(SdkHttpMethod.GET)
                 .putHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
         if (ranged) b.putHeader("Range", "bytes=" + Math.max(first, 0) + "-" + (last < 0 ? "" : Long.toString(last)));
-        SdkHttpFullRequest request = b.build();
+        HttpURLConnection c = answer(b.build(), 206);
+        try {
+            startsAt(c, ranged, Math.max(first, 0));
+            return new Body(c);
+        } catch (IOException | RuntimeException e) {
+            c.disconnect();
+            if (e instanceof IOException io) throw SdkClientException.create("Unable to read the answer: " + io.getMessage(), io);
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Sends the request until it is answered 2xx (returned, its body unread) or refused; a request
+     * that gets no answer or a 500/503 is tried again, as the SDK does.
+     */
+    private HttpURLConnection answer(SdkHttpFullRequest request, int expected) {
         for (int attempt = 1; ; attempt++) {
             HttpURLConnection c = null;
             boolean answered = false;
             try {
                 c = requests.connect(request);
                 int status = requests.status(c);
-                if (status == 200 || status == 206) {
-                    startsAt(c, status, ranged ? Math.max(first, 0) : 0);
-                    InputStream body = new Body(c);
+                if (status == 200 || status == expected) {
                     answered = true;
-                    return body;
+                    return c;
                 }
                 S3Exception refused = DirectRequests.refusal(c, status);
                 if ((status != 500 && status != 503) || attempt >= DirectPut.ATTEMPTS) throw refused;
@@ -72,11 +125,13 @@ final class DirectGet {
     }
 
     /**
-     * The body must start where it was asked to: a server that ignored the Range header (200, the
-     * whole object) would otherwise have the object's first bytes written at {@code first}.
+     * A range's body must be that range: a server that ignored the Range header (200, the whole
+     * object) would otherwise have the object's first bytes written at {@code first}, or more bytes
+     * than the range holds hashed as its part.
      */
-    private static void startsAt(HttpURLConnection c, int status, long first) {
-        if (first == 0 && status == 200) return;
+    private static void startsAt(HttpURLConnection c, boolean ranged, long first) throws IOException {
+        int status = c.getResponseCode();
+        if (!ranged) return;
         String range = c.getHeaderField("Content-Range");
         if (status != 206 || range == null || !range.startsWith("bytes " + first + "-")) {
             throw SdkClientException.create("the server answered the range from byte " + first + " with "

@@ -62,6 +62,8 @@ final class DirectRequests {
         SdkHttpRequest signed = sign(request);
         HttpURLConnection c = http.open(signed.getUri());
         c.setRequestMethod(signed.method().name());
+        // as the SDK: a redirect (another region, say) is the server's answer, not followed
+        c.setInstanceFollowRedirects(false);
         signed.forEachHeader((name, values) -> {
             // the connection writes Host and Content-Length itself
             if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
@@ -106,6 +108,14 @@ final class DirectRequests {
         }
         String code = first(ERROR_CODE, body);
         String message = first(ERROR_MESSAGE, body);
+        if (message == null) {
+            // no error body (a HEAD's refusal): the SDK words it by the status line's text
+            try {
+                message = c.getResponseMessage();
+            } catch (IOException ignored) {
+                // the status alone still says what happened
+            }
+        }
         return (S3Exception) S3Exception.builder()
                 .statusCode(status)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
