@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.s3sh.lifecycle.Lifecycle;
 import dev.s3sh.lifecycle.LifecycleDocument;
-import dev.s3sh.lifecycle.LifecycleProblem;
+import dev.s3sh.document.DocumentProblem;
 import dev.s3sh.lifecycle.LifecycleTemplates;
 import dev.s3sh.lifecycle.LifecycleValidator;
 import dev.s3sh.lifecycle.LifecycleXml;
@@ -79,10 +79,10 @@ public final class BucketLifecycle extends BucketDocument<Lifecycle> {
     }
 
     private static Draft<Lifecycle> judged(LifecycleDocument doc) {
-        List<LifecycleProblem> problems = LifecycleValidator.validate(doc);
-        List<LifecycleProblem> errors = LifecycleValidator.errors(problems);
-        return new Draft<>(doc.source(), doc.lifecycle(), errors.stream().map(LifecycleProblem::render).toList(),
-                problems.stream().filter(p -> !p.isError()).map(LifecycleProblem::render).toList(),
+        List<DocumentProblem> problems = LifecycleValidator.validate(doc);
+        List<DocumentProblem> errors = LifecycleValidator.errors(problems);
+        return new Draft<>(doc.source(), doc.lifecycle(), errors.stream().map(DocumentProblem::render).toList(),
+                problems.stream().filter(p -> !p.isError()).map(DocumentProblem::render).toList(),
                 n -> errors.stream().map(p -> p.movedDown(n).render()).toList());
     }
 

@@ -2,7 +2,7 @@ package dev.s3sh.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3sh.policy.PolicyDocument;
-import dev.s3sh.policy.PolicyProblem;
+import dev.s3sh.document.DocumentProblem;
 import dev.s3sh.policy.PolicyTemplates;
 import dev.s3sh.policy.PolicyValidator;
 import dev.s3sh.store.ObjectStore;
@@ -81,10 +81,10 @@ public final class BucketPolicy extends BucketDocument<JsonNode> {
     }
 
     private static Draft<JsonNode> judged(PolicyDocument doc, String bucket) {
-        List<PolicyProblem> problems = PolicyValidator.validate(doc, bucket);
-        List<PolicyProblem> errors = PolicyValidator.errors(problems);
-        return new Draft<>(doc.source(), doc.readable() ? doc.root() : null, errors.stream().map(PolicyProblem::render).toList(),
-                problems.stream().filter(p -> !p.isError()).map(PolicyProblem::render).toList(),
+        List<DocumentProblem> problems = PolicyValidator.validate(doc, bucket);
+        List<DocumentProblem> errors = PolicyValidator.errors(problems);
+        return new Draft<>(doc.source(), doc.readable() ? doc.root() : null, errors.stream().map(DocumentProblem::render).toList(),
+                problems.stream().filter(p -> !p.isError()).map(DocumentProblem::render).toList(),
                 n -> errors.stream().map(p -> p.movedDown(n).render()).toList());
     }
 

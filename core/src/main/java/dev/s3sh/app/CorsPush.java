@@ -105,10 +105,14 @@ public final class CorsPush {
         ports.tell(new CorsNotice.Change(bucket, problems, warnings, diff));
 
         String summary = CorsOutcome.summary(diff);
+        boolean asked = false;
         if (ask) {
             String question = "push these changes to " + where;
             if (!assumeYes && !ports.interactive()) return new CorsOutcome.Unconfirmed(bucket, question);
-            if (!assumeYes && !ports.confirm(ask(question))) return new CorsOutcome.Declined(bucket, live, diff);
+            if (!assumeYes) {
+                asked = true;
+                if (!ports.confirm(ask(question))) return new CorsOutcome.Declined(bucket, live, diff);
+            }
         }
         List<Integer> anyOriginWrites = trimmed == null ? List.of() : CorsLinter.anyOriginWriteRules(trimmed);
         if (!anyOriginWrites.isEmpty()) {
@@ -117,14 +121,18 @@ public final class CorsPush {
             boolean scripted = !ports.interactive();
             if (!(scripted && assumeYes)) {
                 if (scripted) return new CorsOutcome.Unconfirmed(bucket, question);
+                asked = true;
                 if (!ports.confirm(ask(question))) return new CorsOutcome.Declined(bucket, live, diff);
             }
         }
-        // the answer may have taken a while: the server must still hold what the diff was made against
-        CorsConfiguration now = store.getCors(bucket).orElse(null);
-        if (!CorsNormalizer.sameRules(now, live)) {
-            expected = live;
-            return conflict(now);
+        if (asked) {
+            // the answer may have taken a while: the server must still hold what the diff was made against
+            // (unasked, nothing waited between the read above and the push: a second read would only cost a round trip)
+            CorsConfiguration now = store.getCors(bucket).orElse(null);
+            if (!CorsNormalizer.sameRules(now, live)) {
+                expected = live;
+                return conflict(now);
+            }
         }
 
         CorsHistory history = new CorsHistory(stateDir, session.profile().endpointLabel(), bucket);

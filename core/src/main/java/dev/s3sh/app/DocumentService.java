@@ -95,12 +95,15 @@ public final class DocumentService<D> {
         if (ask) {
             String question = (desired == null ? "remove the " + noun + " of " : "push this " + noun + " to ") + where;
             if (!assumeYes && !ports.interactive()) return new DocumentOutcome.Unconfirmed<>(kind, bucket, question);
-            if (!assumeYes && !ports.confirm(Character.toUpperCase(question.charAt(0)) + question.substring(1) + "?")) {
-                return new DocumentOutcome.Declined<>(kind, bucket, diff);
+            if (!assumeYes) {
+                if (!ports.confirm(Character.toUpperCase(question.charAt(0)) + question.substring(1) + "?")) {
+                    return new DocumentOutcome.Declined<>(kind, bucket, diff);
+                }
+                // the answer may have taken a while: the server must still hold what the diff was made against
+                // (with --yes nothing waited between the read above and the push: no second read)
+                D now = show(bucket).orElse(null);
+                if (!kind.same(live, now)) return new DocumentOutcome.Conflict<>(kind, bucket, now, kind.diff(live, now));
             }
-            // the answer may have taken a while: the server must still hold what the diff was made against
-            D now = show(bucket).orElse(null);
-            if (!kind.same(live, now)) return new DocumentOutcome.Conflict<>(kind, bucket, now, kind.diff(live, now));
         }
 
         DocumentHistory<D> history = history0(bucket);

@@ -7,7 +7,8 @@ import dev.s3sh.lifecycle.Lifecycle.Filter;
 import dev.s3sh.lifecycle.Lifecycle.Rule;
 import dev.s3sh.lifecycle.Lifecycle.Tag;
 import dev.s3sh.lifecycle.Lifecycle.Transition;
-import dev.s3sh.lifecycle.LifecycleProblem.Severity;
+import dev.s3sh.document.DocumentProblem;
+import dev.s3sh.document.DocumentProblem.Severity;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -43,11 +44,11 @@ public final class LifecycleDocument {
 
     private final String source;
     private final Lifecycle lifecycle;
-    private final List<LifecycleProblem> problems;
+    private final List<DocumentProblem> problems;
     /** Per rule: element path ("" the rule, "Expiration/Days", "Transition[2]/StorageClass") → [line, column]. */
     private final List<Map<String, int[]>> places;
 
-    private LifecycleDocument(String source, Lifecycle lifecycle, List<LifecycleProblem> problems, List<Map<String, int[]>> places) {
+    private LifecycleDocument(String source, Lifecycle lifecycle, List<DocumentProblem> problems, List<Map<String, int[]>> places) {
         this.source = source;
         this.lifecycle = lifecycle;
         this.problems = List.copyOf(problems);
@@ -75,7 +76,7 @@ public final class LifecycleDocument {
     }
 
     /** What reading found: errors and warnings, in document order. */
-    public List<LifecycleProblem> problems() {
+    public List<DocumentProblem> problems() {
         return problems;
     }
 
@@ -117,7 +118,7 @@ public final class LifecycleDocument {
     }
 
     private static LifecycleDocument failed(String source, int line, int column, String message) {
-        return new LifecycleDocument(source, null, List.of(new LifecycleProblem(Severity.ERROR, source, line, column, null, message)), List.of());
+        return new LifecycleDocument(source, null, List.of(new DocumentProblem(Severity.ERROR, source, line, column, null, message)), List.of());
     }
 
     private static Node tree(String text) throws XMLStreamException {
@@ -164,7 +165,7 @@ public final class LifecycleDocument {
     /** Builds the model from the tree, noting every problem with its place. */
     private static final class Reader {
         private final String source;
-        private final List<LifecycleProblem> problems = new ArrayList<>();
+        private final List<DocumentProblem> problems = new ArrayList<>();
         private final List<Map<String, int[]>> places = new ArrayList<>();
         private Integer rule;
         private Map<String, int[]> here;
@@ -192,7 +193,7 @@ public final class LifecycleDocument {
             }
             rule = null;
             if (rules.isEmpty()) error(root, "no <Rule>: RGW refuses an empty configuration (MalformedXML); to remove the lifecycle use 'lifecycle rm'");
-            boolean fatal = problems.stream().anyMatch(LifecycleProblem::isError);
+            boolean fatal = problems.stream().anyMatch(DocumentProblem::isError);
             return new LifecycleDocument(source, fatal ? null : new Lifecycle(rules), problems, places);
         }
 
@@ -291,12 +292,16 @@ public final class LifecycleDocument {
         }
 
         private void ignored(Node n, String parent) {
-            problems.add(new LifecycleProblem(Severity.WARNING, source, n.line(), n.column(), rule,
+            problems.add(new DocumentProblem(Severity.WARNING, source, n.line(), n.column(), part(),
                     "<" + n.name() + "> is not part of <" + parent + ">: RGW ignores it and s3sh does not push it"));
         }
 
+        private String part() {
+            return rule == null ? null : "rule " + rule;
+        }
+
         private void error(Node n, String message) {
-            problems.add(new LifecycleProblem(Severity.ERROR, source, n.line(), n.column(), rule, message));
+            problems.add(new DocumentProblem(Severity.ERROR, source, n.line(), n.column(), part(), message));
         }
     }
 }

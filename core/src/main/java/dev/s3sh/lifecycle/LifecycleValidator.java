@@ -3,7 +3,8 @@ package dev.s3sh.lifecycle;
 import dev.s3sh.lifecycle.Lifecycle.Rule;
 import dev.s3sh.lifecycle.Lifecycle.Tag;
 import dev.s3sh.lifecycle.Lifecycle.Transition;
-import dev.s3sh.lifecycle.LifecycleProblem.Severity;
+import dev.s3sh.document.DocumentProblem;
+import dev.s3sh.document.DocumentProblem.Severity;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,13 +28,13 @@ public final class LifecycleValidator {
     private LifecycleValidator() {
     }
 
-    public static List<LifecycleProblem> errors(List<LifecycleProblem> problems) {
-        return problems.stream().filter(LifecycleProblem::isError).toList();
+    public static List<DocumentProblem> errors(List<DocumentProblem> problems) {
+        return problems.stream().filter(DocumentProblem::isError).toList();
     }
 
     /** Every problem: what reading found, then each rule's, then the configuration's lint. */
-    public static List<LifecycleProblem> validate(LifecycleDocument doc) {
-        List<LifecycleProblem> out = new ArrayList<>(doc.problems());
+    public static List<DocumentProblem> validate(LifecycleDocument doc) {
+        List<DocumentProblem> out = new ArrayList<>(doc.problems());
         Lifecycle lc = doc.lifecycle();
         if (lc == null) return out;
         Set<String> ids = new HashSet<>();
@@ -113,7 +114,7 @@ public final class LifecycleValidator {
             }
         }
         if (!aborts && !lc.rules().isEmpty()) {
-            out.add(new LifecycleProblem(Severity.WARNING, doc.source(), 0, 0, null, "no enabled rule aborts incomplete multipart uploads: their parts are "
+            out.add(new DocumentProblem(Severity.WARNING, doc.source(), 0, 0, null, "no enabled rule aborts incomplete multipart uploads: their parts are "
                     + "kept (and take space) until someone aborts them; 'lifecycle template abort-incomplete-uploads' gives such a rule"));
         }
         return out;
@@ -141,7 +142,7 @@ public final class LifecycleValidator {
         }
     }
 
-    private record Check(LifecycleDocument doc, int rule, List<LifecycleProblem> out) {
+    private record Check(LifecycleDocument doc, int rule, List<DocumentProblem> out) {
         void error(String path, String message) {
             add(Severity.ERROR, path, message);
         }
@@ -152,7 +153,7 @@ public final class LifecycleValidator {
 
         private void add(Severity s, String path, String message) {
             int[] at = doc.at(rule, path);
-            out.add(new LifecycleProblem(s, doc.source(), at == null ? 0 : at[0], at == null ? 0 : at[1], rule + 1, message));
+            out.add(new DocumentProblem(s, doc.source(), at == null ? 0 : at[0], at == null ? 0 : at[1], "rule " + (rule + 1), message));
         }
     }
 }

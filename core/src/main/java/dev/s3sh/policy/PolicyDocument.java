@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3sh.document.DocumentProblem;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -38,9 +39,9 @@ public final class PolicyDocument {
     private final String source;
     private final JsonNode root;
     private final Map<String, int[]> positions;
-    private final PolicyProblem syntax;
+    private final DocumentProblem syntax;
 
-    private PolicyDocument(String source, JsonNode root, Map<String, int[]> positions, PolicyProblem syntax) {
+    private PolicyDocument(String source, JsonNode root, Map<String, int[]> positions, DocumentProblem syntax) {
         this.source = source;
         this.root = root;
         this.positions = positions;
@@ -94,7 +95,7 @@ public final class PolicyDocument {
 
     private static PolicyDocument failed(String source, int line, int column, String message) {
         return new PolicyDocument(source, null, Map.of(),
-                new PolicyProblem(PolicyProblem.Severity.ERROR, source, line, column, null, message));
+                new DocumentProblem(DocumentProblem.Severity.ERROR, source, line, column, null, message));
     }
 
     private static JsonNode value(JsonParser p, JsonToken t, String pointer, Map<String, int[]> positions) throws IOException {
@@ -155,7 +156,7 @@ public final class PolicyDocument {
         return root;
     }
 
-    public List<PolicyProblem> syntaxProblems() {
+    public List<DocumentProblem> syntaxProblems() {
         return syntax == null ? List.of() : List.of(syntax);
     }
 

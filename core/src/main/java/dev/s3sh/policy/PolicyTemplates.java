@@ -1,5 +1,6 @@
 package dev.s3sh.policy;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,8 +32,9 @@ public final class PolicyTemplates {
         if (t.needsUser() && (user == null || user.isBlank())) {
             throw new IllegalArgumentException("template " + name + " needs the user it is for: --user NAME (or an arn:aws:iam:: ARN)");
         }
-        String arn = user == null ? null : user.startsWith("arn:") ? user : "arn:aws:iam:::user/" + user;
-        String b = PolicyValidator.S3_ARN + bucket;
+        // quoted as JSON strings: a name with a quote in it must stay one value, not add to the policy
+        String arn = user == null ? null : quoted(user.startsWith("arn:") ? user : "arn:aws:iam:::user/" + user);
+        String b = quoted(PolicyValidator.S3_ARN + bucket);
         String json = switch (name) {
             case "public-read" -> """
                     {"Version": "2012-10-17", "Statement": [{"Sid": "PublicReadForWebSite", "Effect": "Allow",
@@ -51,5 +53,9 @@ public final class PolicyTemplates {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String quoted(String value) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(value));
     }
 }

@@ -1,6 +1,7 @@
 package dev.s3sh.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.s3sh.document.DocumentProblem;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ public final class PolicyValidator {
 
     private final PolicyDocument doc;
     private final String bucket;
-    private final List<PolicyProblem> out = new ArrayList<>();
+    private final List<DocumentProblem> out = new ArrayList<>();
 
     private PolicyValidator(PolicyDocument doc, String bucket) {
         this.doc = doc;
@@ -33,15 +34,15 @@ public final class PolicyValidator {
     }
 
     /** Every problem, errors and warnings, in document order; {@code bucket} null: not judged against a bucket. */
-    public static List<PolicyProblem> validate(PolicyDocument doc, String bucket) {
+    public static List<DocumentProblem> validate(PolicyDocument doc, String bucket) {
         if (!doc.readable()) return doc.syntaxProblems();
         PolicyValidator v = new PolicyValidator(doc, bucket);
         v.run();
         return List.copyOf(v.out);
     }
 
-    public static List<PolicyProblem> errors(List<PolicyProblem> problems) {
-        return problems.stream().filter(PolicyProblem::isError).toList();
+    public static List<DocumentProblem> errors(List<DocumentProblem> problems) {
+        return problems.stream().filter(DocumentProblem::isError).toList();
     }
 
     private void run() {
@@ -363,15 +364,15 @@ public final class PolicyValidator {
     }
 
     private void error(String pointer, Integer n, String message) {
-        add(PolicyProblem.Severity.ERROR, pointer, n, message);
+        add(DocumentProblem.Severity.ERROR, pointer, n, message);
     }
 
     private void warning(String pointer, Integer n, String message) {
-        add(PolicyProblem.Severity.WARNING, pointer, n, message);
+        add(DocumentProblem.Severity.WARNING, pointer, n, message);
     }
 
-    private void add(PolicyProblem.Severity severity, String pointer, Integer n, String message) {
+    private void add(DocumentProblem.Severity severity, String pointer, Integer n, String message) {
         int[] at = doc.position(pointer);
-        out.add(new PolicyProblem(severity, doc.source(), at[0], at[1], n, message));
+        out.add(new DocumentProblem(severity, doc.source(), at[0], at[1], n == null ? null : "statement " + n, message));
     }
 }

@@ -2,9 +2,6 @@ package dev.s3sh.store;
 
 import dev.s3sh.config.ClientOptions;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpConfigurationOption;
-import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.utils.AttributeMap;
 
 import javax.net.ssl.SSLContext;
@@ -30,10 +27,10 @@ import java.util.Collection;
 /**
  * The one HTTP configuration of a profile: its TLS trust (a CA bundle, the JVM's CAs, or none with
  * --insecure), its proxy and its timeouts. Every request s3sh sends goes through a client built
- * here: the SDK's (all S3 operations) and the CORS probe's, which must send {@code Origin} and
- * {@code Access-Control-Request-*}, headers that the SDK's HttpURLConnection silently drops. Both
- * are built from the same trust managers, proxy and timeouts, so a setting honoured by one is
- * honoured by the other.
+ * here: the SDK's ({@link SocketHttpClient}: all S3 operations), DirectPut's streamed uploads, and
+ * the CORS probe's, which must send {@code Origin} and {@code Access-Control-Request-*}, headers
+ * that HttpURLConnection silently drops. All are built from the same trust managers, proxy and
+ * timeouts, so a setting honoured by one is honoured by the others.
  */
 final class HttpClients {
     private final ClientOptions options;
@@ -73,17 +70,25 @@ final class HttpClients {
         return endpointTls == tls ? this : new HttpClients(options, timeouts, endpointTls);
     }
 
-    /** The SDK's HTTP client. */
+    /** The SDK's HTTP client (see {@link SocketHttpClient} for why it is our own). */
     SdkHttpClient.Builder<?> sdk() {
-        UrlConnectionHttpClient.Builder b = UrlConnectionHttpClient.builder()
-                .connectionTimeout(timeouts.connect())
-                .socketTimeout(timeouts.socket());
-        if (trust != null && !options.insecure()) b.tlsTrustManagersProvider(() -> trust);
-        if (options.proxy() != null) {
-            b.proxyConfiguration(ProxyConfiguration.builder().endpoint(options.proxy()).build());
+        return new SocketClientBuilder(this);
+    }
+
+    private record SocketClientBuilder(HttpClients http) implements SdkHttpClient.Builder<SocketClientBuilder> {
+        @Override
+        public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
+            return new SocketHttpClient(http);
         }
-        // --insecure: the SDK's own switch also turns off its host name check
-        return options.insecure() ? new TrustAll(b) : b;
+    }
+
+    Timeouts timeouts() {
+        return timeouts;
+    }
+
+    /** The proxy every request goes through, or null: then the JVM's proxy settings, if any. */
+    URI proxy() {
+        return options.proxy();
     }
 
     /**
@@ -132,7 +137,7 @@ final class HttpClients {
 
     private SSLContext tlsContext;
 
-    private synchronized SSLContext tlsContext() throws java.io.IOException {
+    synchronized SSLContext tlsContext() throws java.io.IOException {
         if (tlsContext == null) {
             try {
                 tlsContext = SSLContext.getInstance("TLS");
@@ -170,23 +175,6 @@ final class HttpClients {
         } catch (Exception e) {
             throw new StoreException("CaBundle", 0, "cannot use the CA bundle " + options.caBundle() + " ("
                     + e.getMessage() + "): give a PEM file of CA certificates", e);
-        }
-    }
-
-    /** --insecure in the SDK: no certificate or host name check. */
-    private static final class TrustAll implements SdkHttpClient.Builder<TrustAll> {
-        private final UrlConnectionHttpClient.Builder delegate;
-
-        TrustAll(UrlConnectionHttpClient.Builder delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
-            return delegate.buildWithDefaults(AttributeMap.builder()
-                    .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE)
-                    .build()
-                    .merge(serviceDefaults));
         }
     }
 

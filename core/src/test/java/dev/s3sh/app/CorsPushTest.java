@@ -240,6 +240,15 @@ class CorsPushTest {
     }
 
     @Test
+    void withYesTheServerIsReadOnceBeforeThePushAndOnceToVerify() {
+        store.cors = rule("https://old.example", "GET");
+        CorsOutcome o = push(Prompter.NONE, true).push(rule("https://new.example", "GET"));
+        assertInstanceOf(CorsOutcome.Pushed.class, o, o.message());
+        assertEquals(2, store.gets, "nobody was asked, so nothing waited between the first read and the push");
+        assertEquals(1, store.puts);
+    }
+
+    @Test
     void removingSavesTheRulesAndVerifiesNoneRemain() throws Exception {
         store.cors = rule("https://old.example", "GET");
         CorsOutcome o = push(Prompter.NONE, true).push((CorsConfiguration) null);

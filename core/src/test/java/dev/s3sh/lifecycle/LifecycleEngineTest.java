@@ -1,5 +1,6 @@
 package dev.s3sh.lifecycle;
 
+import dev.s3sh.document.DocumentProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LifecycleEngineTest {
     private static List<String> rendered(String xml) {
-        return LifecycleValidator.validate(LifecycleDocument.read(xml, "lc.xml")).stream().map(LifecycleProblem::render).toList();
+        return LifecycleValidator.validate(LifecycleDocument.read(xml, "lc.xml")).stream().map(DocumentProblem::render).toList();
     }
 
     @Test

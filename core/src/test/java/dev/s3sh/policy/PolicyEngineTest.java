@@ -1,5 +1,6 @@
 package dev.s3sh.policy;
 
+import dev.s3sh.document.DocumentProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,7 +16,7 @@ class PolicyEngineTest {
 
     private static List<String> errors(String json, String bucket) {
         return PolicyValidator.errors(PolicyValidator.validate(PolicyDocument.read(json, "p.json"), bucket)).stream()
-                .map(PolicyProblem::render).toList();
+                .map(DocumentProblem::render).toList();
     }
 
     private static String policy(String... statements) {
@@ -100,5 +101,16 @@ class PolicyEngineTest {
         var d = PolicyEvaluator.decide(p, new PolicyEvaluator.Request(null, "s3:GetObject", "site", "a", false));
         assertEquals(PolicyEvaluator.Verdict.NO_STATEMENT, d.verdict());
         assertEquals(List.of(1), d.unjudged());
+    }
+
+    @Test
+    void aTemplatesUserAndBucketStayOneValueEachWhateverTheyHoldIn() {
+        String user = "eve\"]}, {\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*";
+        var policy = PolicyTemplates.policy("read-only-user", "site", user);
+        assertEquals(1, policy.get("Statement").size(), policy.toString());
+        var principals = policy.get("Statement").get(0).get("Principal").get("AWS");
+        assertEquals(1, principals.size(), policy.toString());
+        assertEquals("arn:aws:iam:::user/" + user, principals.get(0).asText());
+        assertEquals(B + "/*", policy.get("Statement").get(0).get("Resource").get(1).asText());
     }
 }

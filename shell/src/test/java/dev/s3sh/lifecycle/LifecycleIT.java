@@ -1,5 +1,6 @@
 package dev.s3sh.lifecycle;
 
+import dev.s3sh.document.DocumentProblem;
 import dev.s3sh.store.StoreException;
 import dev.s3sh.testing.LocalRgw;
 import dev.s3sh.testing.ShellHarness;
@@ -214,7 +215,7 @@ class LifecycleIT {
                 } catch (StoreException ex) {
                     rgw = "refuses (" + ex.code() + ")";
                 }
-                List<LifecycleProblem> errors = LifecycleValidator.errors(LifecycleValidator.validate(LifecycleDocument.read(xml, c.getKey())));
+                List<DocumentProblem> errors = LifecycleValidator.errors(LifecycleValidator.validate(LifecycleDocument.read(xml, c.getKey())));
                 boolean weRefuse = !errors.isEmpty();
                 if (weRefuse != rgw.startsWith("refuses")) disagreements.add(c.getKey() + ": RGW " + rgw + ", validator " + errors);
             }

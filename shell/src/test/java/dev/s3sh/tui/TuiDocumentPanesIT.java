@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Policy (F7) and Lifecycle (F8) panes in a real terminal (tmux) against the real RGW, with the
  * CORS pane's keys: the policy is shown, edited through a scripted EDITOR (diff in the dialog, push,
- * read back) and undone; a lifecycle template is applied to a bucket without one and undone.
+ * read back) and undone; the read-only-user template asks for its user, is pushed and undone; a lifecycle template is applied to a bucket without one and undone.
  */
 class TuiDocumentPanesIT {
 
@@ -55,6 +55,23 @@ class TuiDocumentPanesIT {
                 t.waitFor("Push this policy to s3://" + bucket + "?");
                 t.type("y");
                 t.waitUntil("the undone policy", s -> s.contains("PublicReadForWebSite") && !s.contains("Push this"));
+                assertTrue(LocalRgw.store().getPolicy(bucket).orElseThrow().contains("PublicReadForWebSite"));
+
+                t.type("t");                                            // a template that asks for the user it is for
+                t.waitFor("Template for s3://" + bucket);
+                t.waitFor("read-only-user");
+                t.keys("Down").keys("Enter");                           // the second: read-only-user
+                t.waitFor("User name or IAM ARN that may read s3://" + bucket);
+                t.type("s3sh").keys("Enter");                           // the local RGW's own user
+                t.waitFor("Push this policy to s3://" + bucket + "?");
+                t.waitFor("arn:aws:iam:::user/s3sh");
+                t.type("y");
+                t.waitUntil("the pushed template", s -> s.contains("ReadOnlyForOneUser") && !s.contains("Push this"));
+                assertTrue(LocalRgw.store().getPolicy(bucket).orElseThrow().contains("arn:aws:iam:::user/s3sh"));
+                t.type("u");
+                t.waitFor("Push this policy to s3://" + bucket + "?");
+                t.type("y");
+                t.waitUntil("the template undone", s -> s.contains("PublicReadForWebSite") && !s.contains("Push this"));
                 assertTrue(LocalRgw.store().getPolicy(bucket).orElseThrow().contains("PublicReadForWebSite"));
 
                 t.keys("F8");

@@ -30,5 +30,6 @@ public interface DocumentActions {
     /** Names of the templates {@link #applyTemplate} accepts, in the order to offer them. */
     List<String> templates();
 
+    /** Null when the user cancels what the template asks (a user name): nothing was sent. */
     DocumentOutcome<?> applyTemplate(String bucket, String template, CorsUi ui) throws Exception;
 }

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * A document pane's actions done by core's {@link DocumentService}: the same judge → diff → confirm
@@ -29,10 +28,15 @@ public final class ServiceDocumentActions<D> implements DocumentActions {
     private final Session session;
     private final Path stateDir;
     /** Template name → its document for a bucket. */
-    private final Map<String, Function<String, D>> templates;
+    private final Map<String, Template<D>> templates;
+
+    /** A template's document for a bucket, asking the user what it needs; null when they cancel. */
+    private interface Template<D> {
+        D make(String bucket, CorsUi ui) throws InterruptedException;
+    }
 
     private ServiceDocumentActions(BucketDocument<D> kind, String title, Session session, Path stateDir,
-                                   Map<String, Function<String, D>> templates) {
+                                   Map<String, Template<D>> templates) {
         this.kind = kind;
         this.title = title;
         this.session = session;
@@ -40,20 +44,23 @@ public final class ServiceDocumentActions<D> implements DocumentActions {
         this.templates = templates;
     }
 
-    /** The Policy pane's; read-only-user is left out of its templates, as it needs a user name the screen does not ask for. */
+    /** The Policy pane's: every template of 'policy template'; read-only-user asks for the user it is for. */
     public static ServiceDocumentActions<JsonNode> policy(Session session, Path stateDir) {
-        Map<String, Function<String, JsonNode>> templates = new LinkedHashMap<>();
+        Map<String, Template<JsonNode>> templates = new LinkedHashMap<>();
         for (PolicyTemplates.Template t : PolicyTemplates.ALL) {
-            if (!t.needsUser()) templates.put(t.name(), bucket -> PolicyTemplates.policy(t.name(), bucket, null));
+            templates.put(t.name(), !t.needsUser() ? (bucket, ui) -> PolicyTemplates.policy(t.name(), bucket, null) : (bucket, ui) -> {
+                String user = ui.input("User name or IAM ARN that may read s3://" + bucket, "");
+                return user == null || user.isBlank() ? null : PolicyTemplates.policy(t.name(), bucket, user.strip());
+            });
         }
         return new ServiceDocumentActions<>(BucketPolicy.KIND, "Policy", session, stateDir, templates);
     }
 
     /** The Lifecycle pane's; each template with the days 'lifecycle template' takes by default. */
     public static ServiceDocumentActions<Lifecycle> lifecycle(Session session, Path stateDir) {
-        Map<String, Function<String, Lifecycle>> templates = new LinkedHashMap<>();
-        templates.put("abort-incomplete-uploads", bucket -> LifecycleTemplates.lifecycle("abort-incomplete-uploads", 7, null));
-        templates.put("expire", bucket -> LifecycleTemplates.lifecycle("expire", 30, null));
+        Map<String, Template<Lifecycle>> templates = new LinkedHashMap<>();
+        templates.put("abort-incomplete-uploads", (bucket, ui) -> LifecycleTemplates.lifecycle("abort-incomplete-uploads", 7, null));
+        templates.put("expire", (bucket, ui) -> LifecycleTemplates.lifecycle("expire", 30, null));
         return new ServiceDocumentActions<>(BucketLifecycle.KIND, "Lifecycle", session, stateDir, templates);
     }
 
@@ -98,10 +105,12 @@ public final class ServiceDocumentActions<D> implements DocumentActions {
     }
 
     @Override
-    public DocumentOutcome<?> applyTemplate(String bucket, String template, CorsUi ui) {
-        Function<String, D> t = templates.get(template);
+    public DocumentOutcome<?> applyTemplate(String bucket, String template, CorsUi ui) throws InterruptedException {
+        Template<D> t = templates.get(template);
         if (t == null) throw new IllegalArgumentException("no " + kind.command() + " template '" + template + "'");
-        return shown(service(ui).set(bucket, t.apply(bucket), "template " + template, false, true), ui);
+        D document = t.make(bucket, ui);
+        if (document == null) return null;   // cancelled: nothing asked of the server
+        return shown(service(ui).set(bucket, document, "template " + template, false, true), ui);
     }
 
     /** An invalid document's problems are more than the status line holds: shown in full. */
