@@ -1,15 +1,10 @@
 package dev.s3sh.store;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.services.s3.S3Utilities;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -19,16 +14,10 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.function.LongConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * PutObject and UploadPart of a file slice, streamed from the file to the socket with a fixed
@@ -48,26 +37,20 @@ import java.util.regex.Pattern;
 final class DirectPut {
     static final int ATTEMPTS = 3;
     private static final int BUFFER = 64 * 1024;
-    private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]*)</Code>");
-    private static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
 
     /** One slice of a file to send. */
     interface Slice {
         InputStream open() throws IOException;
     }
 
-    private final HttpClients http;
-    private final AwsCredentialsProvider credentials;
-    private final String region;
-    private final S3Utilities urls;
-    private final WireLog wireLog;
+    private final DirectRequests requests;
 
     DirectPut(HttpClients http, AwsCredentialsProvider credentials, String region, S3Utilities urls, WireLog wireLog) {
-        this.http = http;
-        this.credentials = credentials;
-        this.region = region;
-        this.urls = urls;
-        this.wireLog = wireLog;
+        this(new DirectRequests(http, credentials, region, urls, wireLog));
+    }
+
+    DirectPut(DirectRequests requests) {
+        this.requests = requests;
     }
 
     /**
@@ -80,50 +63,39 @@ final class DirectPut {
         SdkHttpFullRequest request = request(bucket, key, uploadId, partNumber, length, contentType,
                 Base64.getEncoder().encodeToString(md5));
         for (int attempt = 1; ; attempt++) {
-            SdkHttpRequest signed = sign(request);
             HttpURLConnection c = null;
             try {
-                c = http.open(signed.getUri());
-                c.setRequestMethod("PUT");
+                c = requests.connect(request);
                 c.setDoOutput(true);
                 c.setFixedLengthStreamingMode(length);
-                HttpURLConnection connection = c;
-                signed.forEachHeader((name, values) -> {
-                    // the connection writes Host and Content-Length itself
-                    if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
-                        connection.setRequestProperty(name, String.join(",", values));
-                    }
-                });
-                if (wireLog != null) wireLog.request(signed);
                 try (OutputStream out = c.getOutputStream()) {
                     copy(slice, length, (buf, n) -> {
                         out.write(buf, 0, n);
                         if (sent != null) sent.accept(n);
                     });
                 }
-                int status = c.getResponseCode();
-                if (wireLog != null) wireLog.response(response(c, status));
+                int status = requests.status(c);
                 if (status / 100 == 2) {
                     drain(c.getInputStream());
                     String etag = c.getHeaderField("ETag");
                     return new ObjectStore.SentPart(etag == null ? null : etag.replace("\"", ""),
                             HexFormat.of().formatHex(md5));
                 }
-                S3Exception refused = refusal(c, status);
+                S3Exception refused = DirectRequests.refusal(c, status);
                 if ((status != 500 && status != 503) || attempt >= ATTEMPTS) throw refused;
             } catch (IOException e) {
                 // Ctrl-C; a socket timeout is an InterruptedIOException too, but it is the network: try again
                 if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
                     throw AbortedException.create("interrupted", e);
                 }
-                if (wireLog != null) wireLog.noResponse(e);
+                requests.noResponse(e);
                 if (Thread.currentThread().isInterrupted() || attempt >= ATTEMPTS) {
                     throw SdkClientException.create("Unable to execute HTTP request: " + e.getMessage(), e);
                 }
             } finally {
                 if (c != null) c.disconnect();
             }
-            pause(attempt);
+            DirectRequests.pause(attempt);
         }
     }
 
@@ -162,14 +134,8 @@ final class DirectPut {
 
     private SdkHttpFullRequest request(String bucket, String key, String uploadId, int partNumber, long length,
                                        String contentType, String contentMd5) {
-        URI object;
-        try {
-            object = urls.getUrl(b -> b.bucket(bucket).key(key)).toURI();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("the SDK gave an unusable URL for " + key + ": " + e.getMessage(), e);
-        }
         SdkHttpFullRequest.Builder b = SdkHttpFullRequest.builder()
-                .uri(object)
+                .uri(requests.object(bucket, key))
                 .method(SdkHttpMethod.PUT)
                 .putHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD")
                 .putHeader("Content-MD5", contentMd5)
@@ -182,66 +148,9 @@ final class DirectPut {
         return b.build();
     }
 
-    /** Signed afresh for each attempt: the signature carries the time. */
-    private SdkHttpRequest sign(SdkHttpFullRequest request) {
-        return AwsV4HttpSigner.create().sign(s -> s
-                .identity(credentials.resolveCredentials())
-                .request(request)
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                // S3's canonical request: the path as sent, neither encoded twice nor normalised
-                .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
-                .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
-                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)).request();
-    }
-
-    private static S3Exception refusal(HttpURLConnection c, int status) {
-        String body = "";
-        try (InputStream err = c.getErrorStream()) {
-            if (err != null) body = new String(err.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-        } catch (IOException ignored) {
-            // the status alone still says what happened
-        }
-        String code = first(ERROR_CODE, body);
-        String message = first(ERROR_MESSAGE, body);
-        return (S3Exception) S3Exception.builder()
-                .statusCode(status)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
-                .message(message)
-                .build();
-    }
-
-    private static String first(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        return m.find() ? m.group(1) : null;
-    }
-
-    private static SdkHttpFullResponse response(HttpURLConnection c, int status) {
-        SdkHttpFullResponse.Builder b = SdkHttpFullResponse.builder().statusCode(status);
-        try {
-            if (c.getResponseMessage() != null) b.statusText(c.getResponseMessage());
-        } catch (IOException ignored) {
-            // the code is shown without its text
-        }
-        c.getHeaderFields().forEach((name, values) -> {
-            if (name != null) b.putHeader(name, List.copyOf(values));
-        });
-        return b.build();
-    }
-
     private static void drain(InputStream in) throws IOException {
         try (in) {
             in.transferTo(OutputStream.nullOutputStream());
-        }
-    }
-
-    /** As the SDK backs off: 100 ms, then 200 ms. */
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(100L << (attempt - 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw AbortedException.create("interrupted", e);
         }
     }
 }

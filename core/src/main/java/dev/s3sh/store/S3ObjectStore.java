@@ -11,6 +11,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.S3Utilities;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.EncodingType;
@@ -19,7 +21,6 @@ import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.Delete;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -51,11 +52,14 @@ import java.util.function.Supplier;
 
 /** {@link ObjectStore} on the AWS SDK v2 with settings that work against Ceph RGW as well as AWS. */
 public final class S3ObjectStore implements ObjectStore {
-    private final S3Client s3;
+    /** Builds the SDK's client, on first use: a get, a put or a stat needs none of it (DirectGet, DirectPut). */
+    private final Supplier<S3Client> build;
+    private S3Client s3;
     private final ErrorTranslator errors;
     private final CorsProbe probe;
     private final AwsCredentialsProvider credentials;
     private final DirectPut direct;
+    private final DirectGet directGet;
     private final ExecutorService requests = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "s3sh-request");
         t.setDaemon(true);
@@ -97,10 +101,19 @@ public final class S3ObjectStore implements ObjectStore {
                         .executionInterceptors(interceptors(wireLog)))
                 .credentialsProvider(credentials);
         if (profile.endpoint() != null) builder.endpointOverride(profile.endpoint());
-        this.s3 = builder.build();
-        this.probe = new CorsProbe(profile, credentials, http, s3.utilities());
-        this.direct = new DirectPut(http, credentials, profile.region() == null ? "us-east-1" : profile.region(),
-                s3.utilities(), wireLog == null ? null : new WireLog(wireLog));
+        this.build = builder::build;
+        // URLs as the client addresses objects (same region, endpoint, path or virtual-host style),
+        // without building the client
+        S3Utilities.Builder urlBuilder = S3Utilities.builder()
+                .region(Region.of(profile.region() == null ? "us-east-1" : profile.region()))
+                .s3Configuration(S3Configuration.builder().pathStyleAccessEnabled(profile.pathStyle()).build());
+        if (profile.endpoint() != null) urlBuilder.endpoint(profile.endpoint());
+        S3Utilities urls = urlBuilder.build();
+        this.probe = new CorsProbe(profile, credentials, http, urls);
+        DirectRequests directRequests = new DirectRequests(http, credentials, profile.region() == null ? "us-east-1" : profile.region(),
+                urls, wireLog == null ? null : new WireLog(wireLog));
+        this.direct = new DirectPut(directRequests);
+        this.directGet = new DirectGet(directRequests);
         // a failure to reach a bucket names the host the request went to: BUCKET.HOST when virtual-hosted
         this.errors = new ErrorTranslator(profile.endpointLabel(), bucket -> origin(probe.url(bucket, null)));
     }
@@ -114,6 +127,11 @@ public final class S3ObjectStore implements ObjectStore {
 
     /** The SDK client, for operations outside this interface (presigning, transfers). */
     public S3Client client() {
+        return s3();
+    }
+
+    private synchronized S3Client s3() {
+        if (s3 == null) s3 = build.get();
         return s3;
     }
 
@@ -148,7 +166,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public List<BucketSummary> listBuckets() {
-        return call(null, null, () -> s3.listBuckets().buckets().stream()
+        return call(null, null, () -> s3().listBuckets().buckets().stream()
                 .map(b -> new BucketSummary(b.name(), b.creationDate()))
                 .toList());
     }
@@ -156,7 +174,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public ListPage listPage(String bucket, String prefix, String delimiter, int maxKeys, String token) {
         boolean plain = prefix != null && prefix.contains("%");
-        ListObjectsV2Response r = call(bucket, null, () -> s3.listObjectsV2(b -> b.bucket(bucket)
+        ListObjectsV2Response r = call(bucket, null, () -> s3().listObjectsV2(b -> b.bucket(bucket)
                 .prefix(prefix == null || prefix.isEmpty() ? null : prefix)
                 .delimiter(delimiter)
                 .maxKeys(maxKeys)
@@ -176,7 +194,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void checkBucket(String bucket) {
-        run(bucket, null, () -> s3.headBucket(b -> b.bucket(bucket)));
+        run(bucket, null, () -> s3().headBucket(b -> b.bucket(bucket)));
     }
 
     @Override
@@ -184,15 +202,15 @@ public final class S3ObjectStore implements ObjectStore {
         checkBucket(bucket);
         List<String> notes = new ArrayList<>();
         String location = optional(bucket, notes, "location", () -> {
-            var r = s3.getBucketLocation(b -> b.bucket(bucket));
+            var r = s3().getBucketLocation(b -> b.bucket(bucket));
             String c = r.locationConstraintAsString();
             return c == null || c.isEmpty() || BucketLocationConstraint.UNKNOWN_TO_SDK_VERSION.toString().equals(c) ? "us-east-1" : c;
         }).orElse("unknown");
         String payer = optional(bucket, notes, "payer", () ->
-                s3.getBucketRequestPayment(b -> b.bucket(bucket)).payerAsString()).orElse("BucketOwner");
+                s3().getBucketRequestPayment(b -> b.bucket(bucket)).payerAsString()).orElse("BucketOwner");
         Optional<String> expiration = optional(bucket, notes, "lifecycle", () -> {
             List<String> parts = new ArrayList<>();
-            for (LifecycleRule rule : s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket)).rules()) {
+            for (LifecycleRule rule : s3().getBucketLifecycleConfiguration(b -> b.bucket(bucket)).rules()) {
                 if (rule.expiration() == null) continue;
                 String prefix = rule.filter() != null && rule.filter().prefix() != null ? rule.filter().prefix()
                         : rule.prefix() == null ? "" : rule.prefix();
@@ -202,7 +220,7 @@ public final class S3ObjectStore implements ObjectStore {
             }
             return parts.isEmpty() ? null : String.join("; ", parts);
         });
-        Optional<String> policy = optional(bucket, notes, "policy", () -> s3.getBucketPolicy(b -> b.bucket(bucket)).policy());
+        Optional<String> policy = optional(bucket, notes, "policy", () -> s3().getBucketPolicy(b -> b.bucket(bucket)).policy());
         Optional<CorsConfiguration> cors = getCors(bucket);
         List<String> acl = optional(bucket, notes, "ACL", () -> aclLines(bucket)).orElse(List.of());
         return new BucketInfo(bucket, location, payer, expiration, policy, cors, acl, notes);
@@ -214,7 +232,7 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     private List<String> aclLines(String bucket) {
-        var r = s3.getBucketAcl(b -> b.bucket(bucket));
+        var r = s3().getBucketAcl(b -> b.bucket(bucket));
         List<String> lines = new ArrayList<>();
         for (Grant g : r.grants()) {
             var grantee = g.grantee();
@@ -241,7 +259,7 @@ public final class S3ObjectStore implements ObjectStore {
         // read as our own XML: the SDK's Integer MaxAgeSeconds cannot hold every value RGW stores (CorsXmlExchange)
         CorsXmlExchange.Reading reading = new CorsXmlExchange.Reading();
         try {
-            run(bucket, null, () -> s3.getBucketCors(b -> b.bucket(bucket).overrideConfiguration(reading.plugin())));
+            run(bucket, null, () -> s3().getBucketCors(b -> b.bucket(bucket).overrideConfiguration(reading.plugin())));
             return Optional.of(reading.configuration(bucket));
         } catch (StoreException e) {
             if ("NoSuchCORSConfiguration".equals(e.code())) return Optional.empty();
@@ -252,20 +270,20 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public void putCors(String bucket, CorsConfiguration configuration) {
         // the SDK marshals an empty configuration; the body sent is our XML, exact for every value (CorsXmlExchange)
-        run(bucket, null, () -> s3.putBucketCors(b -> b.bucket(bucket)
+        run(bucket, null, () -> s3().putBucketCors(b -> b.bucket(bucket)
                 .corsConfiguration(c -> c.corsRules(List.of()))
                 .overrideConfiguration(CorsXmlExchange.sending(configuration))));
     }
 
     @Override
     public void deleteCors(String bucket) {
-        run(bucket, null, () -> s3.deleteBucketCors(b -> b.bucket(bucket)));
+        run(bucket, null, () -> s3().deleteBucketCors(b -> b.bucket(bucket)));
     }
 
     @Override
     public Optional<String> getPolicy(String bucket) {
         try {
-            return Optional.ofNullable(call(bucket, null, () -> s3.getBucketPolicy(b -> b.bucket(bucket)).policy()));
+            return Optional.ofNullable(call(bucket, null, () -> s3().getBucketPolicy(b -> b.bucket(bucket)).policy()));
         } catch (StoreException e) {
             if ("NoSuchBucketPolicy".equals(e.code())) return Optional.empty();
             throw e;
@@ -274,12 +292,12 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void putPolicy(String bucket, String policyJson) {
-        run(bucket, null, () -> s3.putBucketPolicy(b -> b.bucket(bucket).policy(policyJson)));
+        run(bucket, null, () -> s3().putBucketPolicy(b -> b.bucket(bucket).policy(policyJson)));
     }
 
     @Override
     public void deletePolicy(String bucket) {
-        run(bucket, null, () -> s3.deleteBucketPolicy(b -> b.bucket(bucket)));
+        run(bucket, null, () -> s3().deleteBucketPolicy(b -> b.bucket(bucket)));
     }
 
     @Override
@@ -287,7 +305,7 @@ public final class S3ObjectStore implements ObjectStore {
         // read as text: the SDK's model drops what it does not know and would re-order the rules' elements
         CorsXmlExchange.Reading reading = new CorsXmlExchange.Reading("<LifecycleConfiguration/>");
         try {
-            run(bucket, null, () -> s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket).overrideConfiguration(reading.plugin())));
+            run(bucket, null, () -> s3().getBucketLifecycleConfiguration(b -> b.bucket(bucket).overrideConfiguration(reading.plugin())));
         } catch (StoreException e) {
             if ("NoSuchLifecycleConfiguration".equals(e.code())) return Optional.empty();
             throw e;
@@ -300,14 +318,14 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public void putLifecycle(String bucket, String xml) {
         // the SDK marshals an empty configuration; the body sent (checksummed and signed) is s3sh's XML
-        run(bucket, null, () -> s3.putBucketLifecycleConfiguration(b -> b.bucket(bucket)
+        run(bucket, null, () -> s3().putBucketLifecycleConfiguration(b -> b.bucket(bucket)
                 .lifecycleConfiguration(c -> c.rules(List.of()))
                 .overrideConfiguration(CorsXmlExchange.sending(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
     }
 
     @Override
     public void deleteLifecycle(String bucket) {
-        run(bucket, null, () -> s3.deleteBucketLifecycle(b -> b.bucket(bucket)));
+        run(bucket, null, () -> s3().deleteBucketLifecycle(b -> b.bucket(bucket)));
     }
 
     @Override
@@ -331,68 +349,57 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void createBucket(String bucket) {
-        run(bucket, null, () -> s3.createBucket(b -> b.bucket(bucket)));
+        run(bucket, null, () -> s3().createBucket(b -> b.bucket(bucket)));
     }
 
     @Override
     public void putObject(String bucket, String key, byte[] content, String contentType) {
-        run(bucket, key, () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+        run(bucket, key, () -> s3().putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
                         .overrideConfiguration(content.length == 0 ? NOT_CHUNKED : o -> { }),
                 RequestBody.fromBytes(content)));
     }
 
     @Override
     public byte[] getObject(String bucket, String key) {
-        return call(bucket, key, () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+        return call(bucket, key, () -> s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
     }
 
     @Override
     public void deleteObject(String bucket, String key) {
-        run(bucket, key, () -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
+        run(bucket, key, () -> s3().deleteObject(b -> b.bucket(bucket).key(key)));
     }
 
     @Override
     public void deleteBucket(String bucket) {
-        run(bucket, null, () -> s3.deleteBucket(b -> b.bucket(bucket)));
+        run(bucket, null, () -> s3().deleteBucket(b -> b.bucket(bucket)));
     }
 
     @Override
     public ObjectInfo stat(String bucket, String key) {
-        HeadObjectResponse h = call(bucket, key, () -> s3.headObject(b -> b.bucket(bucket).key(key)));
-        String etag = h.eTag() == null ? "" : h.eTag().replace("\"", "");
+        // a signed HEAD of our own (DirectGet): a get then needs nothing of the SDK's client
+        DirectGet.Head h = call(bucket, key, () -> directGet.head(bucket, key, 0));
+        String etag = h.etag() == null ? "" : h.etag().replace("\"", "");
         int parts = 0;
         long partSize = 0;
         int dash = etag.indexOf('-');
         if (dash > 0) {
             try {
                 parts = Integer.parseInt(etag.substring(dash + 1));
-                HeadObjectResponse p1 = call(bucket, key, () -> s3.headObject(b -> b.bucket(bucket).key(key).partNumber(1)));
-                partSize = p1.contentLength() == null ? 0 : p1.contentLength();
+                partSize = call(bucket, key, () -> directGet.head(bucket, key, 1)).size();
                 // RGW 16 ignores partNumber and answers with the whole object: then the layout is unknown
-                if (h.contentLength() != null && partSize >= h.contentLength() && parts > 1) partSize = 0;
+                if (partSize >= h.size() && parts > 1) partSize = 0;
             } catch (NumberFormatException | StoreException e) {
                 partSize = 0; // unknown part layout: the caller cannot verify part by part
             }
         }
-        return new ObjectInfo(bucket, key, h.contentLength() == null ? 0 : h.contentLength(), h.lastModified(),
-                h.contentType(), h.eTag(), h.storageClassAsString() == null ? "STANDARD" : h.storageClassAsString(),
-                h.metadata(), parts, partSize);
+        return new ObjectInfo(bucket, key, h.size(), h.lastModified(), h.contentType(), h.etag(),
+                h.storageClass() == null ? "STANDARD" : h.storageClass(), h.metadata(), parts, partSize);
     }
 
     @Override
     public InputStream open(String bucket, String key, long first, long last) {
-        String range = first <= 0 && last < 0 ? null : "bytes=" + Math.max(first, 0) + "-" + (last < 0 ? "" : Long.toString(last));
-        InputStream in = call(bucket, key, () -> s3.getObject(b -> b.bucket(bucket).key(key).range(range)));
-        return new FilterInputStream(in) {
-            @Override
-            public int read(byte[] buf, int off, int len) throws IOException {
-                try {
-                    return super.read(buf, off, len);
-                } catch (RuntimeException e) {
-                    throw new IOException(errors.translate(e, bucket, key).getMessage(), e);
-                }
-            }
-        };
+        // read straight from the connection (DirectGet says why not the SDK)
+        return call(bucket, key, () -> directGet.open(bucket, key, first, last));
     }
 
     @Override
@@ -442,7 +449,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public String startMultipart(String bucket, String key, String contentType, Map<String, String> metadata) {
-        return call(bucket, key, () -> s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)
+        return call(bucket, key, () -> s3().createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)
                 .metadata(metadata.isEmpty() ? null : metadata))).uploadId();
     }
 
@@ -452,7 +459,7 @@ public final class S3ObjectStore implements ObjectStore {
         for (int i = 0; i < partEtags.size(); i++) {
             parts.add(CompletedPart.builder().partNumber(i + 1).eTag(partEtags.get(i)).build());
         }
-        String etag = call(bucket, key, () -> s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+        String etag = call(bucket, key, () -> s3().completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
                 .multipartUpload(m -> m.parts(parts)))).eTag();
         etag = etag == null ? "" : etag.replace("\"", "");
         // RGW 16's answer carries an empty ETag element: ask for it
@@ -461,7 +468,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void abortMultipart(String bucket, String key, String uploadId) {
-        run(bucket, key, () -> s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)));
+        run(bucket, key, () -> s3().abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)));
     }
 
     @Override
@@ -471,7 +478,7 @@ public final class S3ObjectStore implements ObjectStore {
         String idMarker = null;
         while (true) {
             String km = keyMarker, im = idMarker;
-            var r = call(bucket, null, () -> s3.listMultipartUploads(b -> b.bucket(bucket)
+            var r = call(bucket, null, () -> s3().listMultipartUploads(b -> b.bucket(bucket)
                     .prefix(prefix == null || prefix.isEmpty() ? null : prefix).keyMarker(km).uploadIdMarker(im)));
             // RGW ignores encoding-type here: keys XML 1.0 cannot hold come as markers (XmlKeyRefs)
             for (MultipartUpload u : r.uploads()) result.add(new UploadSummary(XmlKeyRefs.decode(u.key()), u.uploadId(), u.initiated()));
@@ -511,7 +518,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public String copy(String srcBucket, String srcKey, String bucket, String key) {
-        String etag = call(bucket, key, () -> s3.copyObject(b -> b.sourceBucket(srcBucket).sourceKey(srcKey)
+        String etag = call(bucket, key, () -> s3().copyObject(b -> b.sourceBucket(srcBucket).sourceKey(srcKey)
                 .destinationBucket(bucket).destinationKey(key).overrideConfiguration(EMPTY_BODY))).copyObjectResult().eTag();
         return etag == null ? null : etag.replace("\"", "");
     }
@@ -519,7 +526,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public String copyPart(String srcBucket, String srcKey, String bucket, String key, String uploadId, int partNumber,
                            long first, long last) {
-        String etag = call(bucket, key, () -> s3.uploadPartCopy(b -> b.sourceBucket(srcBucket).sourceKey(srcKey)
+        String etag = call(bucket, key, () -> s3().uploadPartCopy(b -> b.sourceBucket(srcBucket).sourceKey(srcKey)
                 .destinationBucket(bucket).destinationKey(key).uploadId(uploadId).partNumber(partNumber)
                 .copySourceRange("bytes=" + first + "-" + last).overrideConfiguration(EMPTY_BODY))).copyPartResult().eTag();
         return etag == null ? null : etag.replace("\"", "");
@@ -544,7 +551,7 @@ public final class S3ObjectStore implements ObjectStore {
             }
         }
         if (ids.isEmpty()) return failed;
-        var r = call(bucket, null, () -> s3.deleteObjects(b -> b.bucket(bucket)
+        var r = call(bucket, null, () -> s3().deleteObjects(b -> b.bucket(bucket)
                 .delete(Delete.builder().objects(ids).quiet(true).build())));
         r.errors().forEach(e -> failed.add(e.key() + ": " + e.code()));
         return failed;
@@ -571,8 +578,8 @@ public final class S3ObjectStore implements ObjectStore {
 
     /** A presigner with the client's region, credentials, endpoint and addressing style. */
     private S3Presigner buildPresigner() {
-        var config = s3.serviceClientConfiguration();
-        URL probe = s3.utilities().getUrl(b -> b.bucket("probe-bucket").key("k"));
+        var config = s3().serviceClientConfiguration();
+        URL probe = s3().utilities().getUrl(b -> b.bucket("probe-bucket").key("k"));
         boolean pathStyle = !probe.getHost().startsWith("probe-bucket.");
         var builder = S3Presigner.builder()
                 .region(config.region())
@@ -607,7 +614,11 @@ public final class S3ObjectStore implements ObjectStore {
     public void close() {
         if (presigner != null) presigner.close();
         requests.shutdownNow();
-        s3.close();
+        S3Client built;
+        synchronized (this) {
+            built = s3;
+        }
+        if (built != null) built.close();
         // the SDK closes only the providers it made; a delegated one may hold an STS or SSO client
         if (credentials instanceof AutoCloseable c) {
             try {

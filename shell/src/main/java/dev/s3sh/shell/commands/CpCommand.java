@@ -78,7 +78,7 @@ public final class CpCommand implements Command {
                 if (src.bucket().equals(dest.bucket()) && from.equals(key)) {
                     throw new UsageException(ObjectCommands.url(src.bucket(), from) + " cannot be copied onto itself");
                 }
-                ObjectInfo info = store.stat(src.bucket(), from);
+                ObjectInfo info = match.info(store, src.bucket());
                 Progress progress = ctx.progress(args, ObjectCommands.basename(from), info.size());
                 Transfers.Result r;
                 try {

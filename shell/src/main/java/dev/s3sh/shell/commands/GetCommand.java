@@ -76,7 +76,7 @@ public final class GetCommand implements Command {
                             + ": its name would leave " + dest + " (.. segments)");
                     return;
                 }
-                ObjectInfo info = store.stat(path.bucket(), key);
+                ObjectInfo info = match.info(store, path.bucket());
                 Transfers.Result r = download(ctx, args, transfers, info, target);
                 total[0] += r.bytes();
                 done.add(TransferJson.of(ObjectCommands.url(path.bucket(), key), target.toString(), r));

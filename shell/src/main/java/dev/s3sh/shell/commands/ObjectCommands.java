@@ -143,8 +143,19 @@ final class ObjectCommands {
 
     // ------------------------------------------------------------------ sources
 
-    /** One object a command acts on, with its name relative to what the user named (for destinations). */
-    record Match(ObjectSummary object, String relative) {
+    /**
+     * One object a command acts on, with its name relative to what the user named (for destinations),
+     * and its stat when naming it took one ({@code stated}, else null: listed objects).
+     */
+    record Match(ObjectSummary object, String relative, ObjectInfo stated) {
+        Match(ObjectSummary object, String relative) {
+            this(object, relative, null);
+        }
+
+        /** The object's full stat (size, ETag, part layout), asked only if naming it did not already. */
+        ObjectInfo info(ObjectStore store, String bucket) {
+            return stated != null ? stated : store.stat(bucket, object.key());
+        }
     }
 
     /**
@@ -180,7 +191,7 @@ final class ObjectCommands {
             throw e;
         }
         action.accept(new Match(new ObjectSummary(key, info.size(), info.lastModified(), info.storageClass(), info.etag()),
-                basename(key)));
+                basename(key), info));
     }
 
     /** True when something is stored below {@code path} taken as a prefix. */
