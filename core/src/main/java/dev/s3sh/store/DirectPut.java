@@ -183,7 +183,7 @@ final class DirectPut {
     }
 
     /** Signed afresh for each attempt: the signature carries the time. */
-    private SdkHttpRequest sign(SdkHttpFullRequest request) {
+    SdkHttpRequest sign(SdkHttpFullRequest request) {
         return AwsV4HttpSigner.create().sign(s -> s
                 .identity(credentials.resolveCredentials())
                 .request(request)
@@ -202,6 +202,11 @@ final class DirectPut {
         } catch (IOException ignored) {
             // the status alone still says what happened
         }
+        return refusal(status, body);
+    }
+
+    /** An S3 error answer ({@code body}: its XML, or empty) as the SDK's exception. */
+    static S3Exception refusal(int status, String body) {
         String code = first(ERROR_CODE, body);
         String message = first(ERROR_MESSAGE, body);
         return (S3Exception) S3Exception.builder()
@@ -236,7 +241,7 @@ final class DirectPut {
     }
 
     /** As the SDK backs off: 100 ms, then 200 ms. */
-    private static void pause(int attempt) {
+    static void pause(int attempt) {
         try {
             Thread.sleep(100L << (attempt - 1));
         } catch (InterruptedException e) {

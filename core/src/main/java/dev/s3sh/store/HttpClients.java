@@ -130,6 +130,52 @@ final class HttpClients {
         return c;
     }
 
+    /**
+     * Whether requests to {@code uri} go straight to it: no proxy given, and none set for the JVM.
+     * Only then does s3sh open its own sockets ({@link #connect}); through a proxy the SDK's client goes.
+     */
+    boolean reachesDirectly(URI uri) {
+        if (options.proxy() != null) return false;
+        ProxySelector selector = ProxySelector.getDefault();
+        if (selector == null) return true;
+        try {
+            return selector.select(uri).stream().allMatch(p -> p.type() == java.net.Proxy.Type.DIRECT);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A connected socket of s3sh's own to {@code uri}'s host (DirectList's kept-alive listing), with the
+     * same connect/socket timeouts and, for https, the same trust and host name check as {@link #open}.
+     */
+    Socket connect(URI uri) throws java.io.IOException {
+        String host = uri.getHost();
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
+        Socket plain = new Socket();
+        try {
+            plain.setTcpNoDelay(true);
+            plain.connect(new InetSocketAddress(host, port), (int) timeouts.connect().toMillis());
+            plain.setSoTimeout((int) timeouts.socket().toMillis());
+            if (!https) return plain;
+            javax.net.ssl.SSLSocketFactory factory = trust != null ? tlsContext().getSocketFactory()
+                    : (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault();
+            javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) factory.createSocket(plain, host, port, true);
+            if (!options.insecure()) {
+                // what HttpsURLConnection checks: the certificate is for the host asked for
+                javax.net.ssl.SSLParameters p = socket.getSSLParameters();
+                p.setEndpointIdentificationAlgorithm("HTTPS");
+                socket.setSSLParameters(p);
+            }
+            socket.startHandshake();
+            return socket;
+        } catch (java.io.IOException | RuntimeException e) {
+            plain.close();
+            throw e;
+        }
+    }
+
     private SSLContext tlsContext;
 
     private synchronized SSLContext tlsContext() throws java.io.IOException {

@@ -30,6 +30,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -56,6 +57,9 @@ public final class S3ObjectStore implements ObjectStore {
     private final CorsProbe probe;
     private final AwsCredentialsProvider credentials;
     private final DirectPut direct;
+    private final DirectList directList;
+    private final HttpClients http;
+    private final URI endpoint;
     private final ExecutorService requests = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "s3sh-request");
         t.setDaemon(true);
@@ -83,6 +87,8 @@ public final class S3ObjectStore implements ObjectStore {
         // certificates to parse) is not read at all
         boolean tls = profile.endpoint() == null || !"http".equalsIgnoreCase(profile.endpoint().getScheme());
         HttpClients http = HttpClients.of(profile.client(), timeouts, tls);
+        this.http = http;
+        this.endpoint = profile.endpoint();
         this.credentials = Credentials.provider(profile, http);
         var builder = S3Client.builder()
                 .httpClientBuilder(http.sdk())
@@ -101,6 +107,8 @@ public final class S3ObjectStore implements ObjectStore {
         this.probe = new CorsProbe(profile, credentials, http, s3.utilities());
         this.direct = new DirectPut(http, credentials, profile.region() == null ? "us-east-1" : profile.region(),
                 s3.utilities(), wireLog == null ? null : new WireLog(wireLog));
+        this.directList = new DirectList(http, timeouts, direct::sign, bucket -> probe.url(bucket, null),
+                wireLog == null ? null : new WireLog(wireLog));
         // a failure to reach a bucket names the host the request went to: BUCKET.HOST when virtual-hosted
         this.errors = new ErrorTranslator(profile.endpointLabel(), bucket -> origin(probe.url(bucket, null)));
     }
@@ -155,6 +163,11 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public ListPage listPage(String bucket, String prefix, String delimiter, int maxKeys, String token) {
+        // s3sh's own kept-alive socket when nothing stands between it and the endpoint (see DirectList);
+        // through a proxy, or on AWS (no endpoint given), the SDK's client
+        if (endpoint != null && http.reachesDirectly(endpoint)) {
+            return call(bucket, null, () -> directList.page(bucket, prefix, delimiter, maxKeys, token));
+        }
         boolean plain = prefix != null && prefix.contains("%");
         ListObjectsV2Response r = call(bucket, null, () -> s3.listObjectsV2(b -> b.bucket(bucket)
                 .prefix(prefix == null || prefix.isEmpty() ? null : prefix)
@@ -607,6 +620,7 @@ public final class S3ObjectStore implements ObjectStore {
     public void close() {
         if (presigner != null) presigner.close();
         requests.shutdownNow();
+        directList.close();
         s3.close();
         // the SDK closes only the providers it made; a delegated one may hold an STS or SSO client
         if (credentials instanceof AutoCloseable c) {
