@@ -55,6 +55,7 @@ final class DirectList {
     private final WireLog wireLog;
     /** The kept-alive connection between pages (one listing runs at a time in a session). */
     private final AtomicReference<Connection> idle = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Signs a request as the store's other direct requests do. */
     interface Signer {
@@ -111,6 +112,11 @@ final class DirectList {
         }
     }
 
+    /** How many connections this has opened (a listing of many pages should need one). */
+    int connectionsOpened() {
+        return opened.get();
+    }
+
     void close() {
         Connection c = idle.getAndSet(null);
         if (c != null) c.close();
@@ -164,6 +170,7 @@ final class DirectList {
         boolean answered;
 
         Connection(URI uri, Socket socket) throws IOException {
+            opened.incrementAndGet();
             this.origin = origin(uri);
             this.socket = socket;
             this.quickAck = QuickAck.of(socket);

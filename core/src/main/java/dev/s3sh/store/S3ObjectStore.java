@@ -120,6 +120,11 @@ public final class S3ObjectStore implements ObjectStore {
         return list;
     }
 
+    /** The listing's own HTTP path (tests look at its connections). */
+    DirectList directList() {
+        return directList;
+    }
+
     /** The SDK client, for operations outside this interface (presigning, transfers). */
     public S3Client client() {
         return s3;
