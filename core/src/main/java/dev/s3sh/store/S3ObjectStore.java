@@ -138,7 +138,11 @@ public final class S3ObjectStore implements ObjectStore {
      */
     private <T> T call(String bucket, String key, Supplier<T> operation) {
         if (Thread.currentThread().isInterrupted()) throw new StoreException("Interrupted", 0, "interrupted");
-        Future<T> pending = requests.submit(operation::get);
+        return await(requests.submit(operation::get), bucket, key);
+    }
+
+    /** Waits for a request started on a request thread, interruptibly, as {@link #call} does. */
+    private <T> T await(Future<T> pending, String bucket, String key) {
         try {
             return pending.get();
         } catch (InterruptedException e) {
@@ -168,13 +172,50 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public ListPage listPage(String bucket, String prefix, String delimiter, int maxKeys, String token) {
+        return call(bucket, null, () -> fetchPage(bucket, prefix, delimiter, maxKeys, token));
+    }
+
+    /**
+     * One page ahead: the next page is asked for as soon as this one is handed over, so that the
+     * server's time to list it (~15 ms a page on RGW) passes while the caller prints this one.
+     */
+    @Override
+    public java.util.Iterator<ListPage> pages(String bucket, String prefix, String delimiter, int maxKeys) {
+        return new java.util.Iterator<>() {
+            private Future<ListPage> ahead;
+            private boolean more = true;
+
+            @Override
+            public boolean hasNext() {
+                return more;
+            }
+
+            @Override
+            public ListPage next() {
+                if (!more) throw new java.util.NoSuchElementException();
+                if (Thread.currentThread().isInterrupted()) throw new StoreException("Interrupted", 0, "interrupted");
+                Future<ListPage> pending = ahead != null ? ahead : requests.submit(() -> fetchPage(bucket, prefix, delimiter, maxKeys, null));
+                ahead = null;
+                more = false;
+                ListPage page = await(pending, bucket, null);
+                if (page.truncated()) {
+                    more = true;
+                    ahead = requests.submit(() -> fetchPage(bucket, prefix, delimiter, maxKeys, page.nextToken()));
+                }
+                return page;
+            }
+        };
+    }
+
+    /** One page on the calling thread: {@link #listPage} and {@link #pages} run it on a request thread. */
+    private ListPage fetchPage(String bucket, String prefix, String delimiter, int maxKeys, String token) {
         // s3sh's own kept-alive socket when nothing stands between it and the endpoint (see DirectList);
         // through a proxy, or on AWS (no endpoint given), the SDK's client
         if (endpoint != null && http.reachesDirectly(endpoint)) {
-            return call(bucket, null, () -> directList.page(bucket, prefix, delimiter, maxKeys, token));
+            return directList.page(bucket, prefix, delimiter, maxKeys, token);
         }
         boolean plain = prefix != null && prefix.contains("%");
-        ListObjectsV2Response r = call(bucket, null, () -> s3.listObjectsV2(b -> b.bucket(bucket)
+        ListObjectsV2Response r = s3.listObjectsV2(b -> b.bucket(bucket)
                 .prefix(prefix == null || prefix.isEmpty() ? null : prefix)
                 .delimiter(delimiter)
                 .maxKeys(maxKeys)
@@ -182,7 +223,7 @@ public final class S3ObjectStore implements ObjectStore {
                 // carry (ESC, say) would otherwise make the whole listing unreadable. RGW echoes the prefix
                 // without encoding it, so a prefix holding '%' is listed plain (the SDK could not decode it)
                 .encodingType(plain ? null : EncodingType.URL)
-                .continuationToken(token)));
+                .continuationToken(token));
         List<String> prefixes = r.commonPrefixes().stream().map(p -> plain ? XmlKeyRefs.decode(p.prefix()) : p.prefix()).toList();
         List<ObjectSummary> objects = new ArrayList<>(r.contents().size());
         for (S3Object o : r.contents()) {

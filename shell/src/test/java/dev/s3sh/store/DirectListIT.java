@@ -2,6 +2,7 @@ package dev.s3sh.store;
 
 import dev.s3sh.config.ClientOptions;
 import dev.s3sh.config.Profile;
+import dev.s3sh.testing.FaultProxy;
 import dev.s3sh.testing.LocalRgw;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,6 +80,23 @@ class DirectListIT {
         try (S3ObjectStore store = new S3ObjectStore(http())) {
             StoreException e = assertThrows(StoreException.class, () -> store.listPage(bucket + "-none", "", null, 5, null));
             assertEquals("NoSuchBucket", e.code(), e.getMessage());
+        }
+    }
+
+    @Test
+    void theNextPageIsAskedForWhileTheCallerHandlesThisOneAndNoneAfterTheLast() throws Exception {
+        try (FaultProxy proxy = FaultProxy.to(URI.create(LocalRgw.endpoint()));
+             S3ObjectStore store = new S3ObjectStore(proxy.profile())) {
+            Iterator<ListPage> pages = store.pages(bucket, "", null, 4);
+            List<String> keys = new ArrayList<>();
+            pages.next().objects().forEach(o -> keys.add(o.key()));
+            long until = System.nanoTime() + 20_000_000_000L; // a bound for a busy machine, not a time asserted
+            while (proxy.seen().size() < 2 && System.nanoTime() < until) Thread.sleep(5);
+            assertEquals(2, proxy.seen().size(), "the second page was asked for before the caller wanted it: " + proxy.seen());
+            while (pages.hasNext()) pages.next().objects().forEach(o -> keys.add(o.key()));
+            assertEquals(KEYS.stream().sorted().toList(), keys, "every key once, in order");
+            Thread.sleep(200);
+            assertEquals(3, proxy.seen().size(), "10 keys in pages of 4: three requests, none after the last page");
         }
     }
 
