@@ -228,7 +228,9 @@ final class DirectList {
             if (wireLog != null) wireLog.response(response.build());
             long cap = status / 100 == 2 ? ResponseCap.DEFAULT_LIMIT : 64 * 1024;
             byte[] body;
-            if (chunked) {
+            if (status / 100 == 1 || status == 204 || status == 304) {
+                body = new byte[0]; // answers that never carry a body
+            } else if (chunked) {
                 body = chunkedBody(cap, deadline);
             } else if (length >= 0) {
                 if (length > cap) throw new ResponseCap.TooLarge("ListObjectsV2", cap, length);
