@@ -22,7 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the requests sent outside the SDK's client ({@link DirectPut}, {@link DirectGet}) share with
+ * What the requests sent outside the SDK's client ({@link DirectPut}, {@link DirectGet}, {@link DirectList}) share with
  * it: the object's URL as the SDK addresses it (path-style or virtual-hosted), SigV4 with the same
  * credentials and region, the same HTTP configuration ({@link HttpClients#open}), {@code --debug}'s
  * wire log, and refusals turned into the {@link S3Exception}s the store's {@link ErrorTranslator} words.
@@ -74,7 +74,8 @@ final class DirectRequests {
         return c;
     }
 
-    private SdkHttpRequest sign(SdkHttpFullRequest request) {
+    /** Signed afresh for each attempt: the signature carries the time. */
+    SdkHttpRequest sign(SdkHttpFullRequest request) {
         return AwsV4HttpSigner.create().sign(s -> s
                 .identity(credentials.resolveCredentials())
                 .request(request)
@@ -106,16 +107,21 @@ final class DirectRequests {
         } catch (IOException ignored) {
             // the status alone still says what happened
         }
+        String statusText = null;
+        try {
+            statusText = c.getResponseMessage();
+        } catch (IOException ignored) {
+            // the status alone still says what happened
+        }
+        return refusal(status, statusText, body);
+    }
+
+    /** A refusal with its status line's text and its body (XML, or empty: a HEAD's) as the SDK's exception. */
+    static S3Exception refusal(int status, String statusText, String body) {
         String code = first(ERROR_CODE, body);
         String message = first(ERROR_MESSAGE, body);
-        if (message == null) {
-            // no error body (a HEAD's refusal): the SDK words it by the status line's text
-            try {
-                message = c.getResponseMessage();
-            } catch (IOException ignored) {
-                // the status alone still says what happened
-            }
-        }
+        // no error body (a HEAD's refusal): the SDK words it by the status line's text
+        if (message == null) message = statusText;
         return (S3Exception) S3Exception.builder()
                 .statusCode(status)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())

@@ -25,6 +25,32 @@ public interface ObjectStore extends AutoCloseable {
      */
     ListPage listPage(String bucket, String prefix, String delimiter, int maxKeys, String continuationToken);
 
+    /**
+     * Every page of a listing, in order, as {@link #listPage} gives them. A store may ask for the next
+     * page while the caller handles this one (never more than one page ahead); a caller that stops
+     * early only leaves that one request unread.
+     */
+    default java.util.Iterator<ListPage> pages(String bucket, String prefix, String delimiter, int maxKeys) {
+        return new java.util.Iterator<>() {
+            private String token;
+            private boolean more = true;
+
+            @Override
+            public boolean hasNext() {
+                return more;
+            }
+
+            @Override
+            public ListPage next() {
+                if (!more) throw new java.util.NoSuchElementException();
+                ListPage page = listPage(bucket, prefix, delimiter, maxKeys, token);
+                token = page.nextToken();
+                more = token != null;
+                return page;
+            }
+        };
+    }
+
     /** Throws a {@link StoreException} with code NoSuchBucket when the bucket is missing. */
     void checkBucket(String bucket);
 

@@ -65,6 +65,7 @@ final class SocketHttpClient implements SdkHttpClient {
 
     private final HttpClients http;
     private final Map<String, ArrayDeque<Connection>> idle = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
     private boolean closed;
 
     SocketHttpClient(HttpClients http) {
@@ -74,6 +75,11 @@ final class SocketHttpClient implements SdkHttpClient {
     @Override
     public String clientName() {
         return "s3sh-socket";
+    }
+
+    /** How many connections this client has opened (tests: kept-alive connections are reused). */
+    int connectionsOpened() {
+        return opened.get();
     }
 
     @Override
@@ -357,6 +363,7 @@ final class SocketHttpClient implements SdkHttpClient {
                     socket = s;
                 }
                 Connection c = new Connection(key, raw, socket);
+                opened.incrementAndGet();
                 connection = c;
                 return c;
             } catch (IOException | RuntimeException e) {

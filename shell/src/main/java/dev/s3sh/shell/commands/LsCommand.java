@@ -18,6 +18,7 @@ import dev.s3sh.store.ObjectSummary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -69,14 +70,15 @@ public final class LsCommand implements Command {
         StringBuilder chunk = new StringBuilder();
         boolean started = false;
         int objects = 0;
-        String token = null;
+        // the store may fetch the next page while this one is printed
+        Iterator<ListPage> pages = store.pages(path.bucket(), prefix, recursive ? null : "/", pageSize);
         try {
-            do {
+            while (pages.hasNext()) {
                 if (Thread.currentThread().isInterrupted()) {
                     if (json && started) out.println();
                     return ExitCode.FAILURE;
                 }
-                ListPage page = store.listPage(path.bucket(), prefix, recursive ? null : "/", pageSize, token);
+                ListPage page = pages.next();
                 if (json && !started) {
                     chunk.append("{\"location\":").append(CommandContext.json(new S3Path(path.bucket(), base).toString())).append(",\"objects\":[");
                 }
@@ -94,8 +96,7 @@ public final class LsCommand implements Command {
                 out.print(chunk); // the front ends' writers flush at every println: one print per page
                 out.flush();
                 chunk.setLength(0);
-                token = page.nextToken();
-            } while (token != null);
+            }
         } catch (RuntimeException e) {
             // a listing cut short leaves its JSON unfinished (so no reader takes it for whole): end
             // the line, so that the error's own document stands on a line of its own
