@@ -6,11 +6,9 @@ import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * GetObject of a byte range, its body read straight from the connection, and HeadObject. Through the SDK's client
+ * GetObject of a byte range, its body read straight from the socket, and HeadObject. Through the SDK's client
  * every read of a download passed its stack of stream wrappers and the response pipeline (an
  * interceptor chain, checksum and length checks that s3sh repeats itself with MD5), and the first
  * GetObject of a process loaded and initialised that pipeline's classes: measured in
@@ -53,22 +51,22 @@ final class DirectGet {
                 .method(SdkHttpMethod.HEAD)
                 .putHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
         if (partNumber > 0) b.putRawQueryParameter("partNumber", Integer.toString(partNumber));
-        HttpURLConnection c = answer(b.build(), 200);
-        try {
+        try (DirectRequests.Answer a = answer(b.build(), 200)) {
             Map<String, String> metadata = new TreeMap<>();
-            c.getHeaderFields().forEach((name, values) -> {
-                if (name != null && name.regionMatches(true, 0, META, 0, META.length()) && !values.isEmpty()) {
+            a.response().forEachHeader((name, values) -> {
+                if (name.regionMatches(true, 0, META, 0, META.length()) && !values.isEmpty()) {
                     metadata.put(name.substring(META.length()), values.get(0));
                 }
             });
-            String modified = c.getHeaderField("Last-Modified");
-            return new Head(c.getContentLengthLong() < 0 ? 0 : c.getContentLengthLong(),
+            String modified = a.header("Last-Modified");
+            String length = a.header("Content-Length");
+            return new Head(length == null ? 0 : Long.parseLong(length.trim()),
                     modified == null ? null : DateTimeFormatter.RFC_1123_DATE_TIME.parse(modified, Instant::from),
-                    c.getHeaderField("Content-Type"), c.getHeaderField("ETag"), c.getHeaderField("x-amz-storage-class"), metadata);
+                    a.header("Content-Type"), a.header("ETag"), a.header("x-amz-storage-class"), metadata);
         } catch (DateTimeParseException e) {
             throw SdkClientException.create("the server's Last-Modified is not an HTTP date: " + e.getMessage(), e);
-        } finally {
-            c.disconnect();
+        } catch (NumberFormatException e) {
+            throw SdkClientException.create("the server's Content-Length is not a number: " + e.getMessage(), e);
         }
     }
 
@@ -80,14 +78,13 @@ final class DirectGet {
                 .method(SdkHttpMethod.GET)
                 .putHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
         if (ranged) b.putHeader("Range", "bytes=" + Math.max(first, 0) + "-" + (last < 0 ? "" : Long.toString(last)));
-        HttpURLConnection c = answer(b.build(), 206);
+        DirectRequests.Answer a = answer(b.build(), 206);
         try {
-            startsAt(c, ranged, Math.max(first, 0));
-            return new Body(c);
-        } catch (IOException | RuntimeException e) {
-            c.disconnect();
-            if (e instanceof IOException io) throw SdkClientException.create("Unable to read the answer: " + io.getMessage(), io);
-            throw (RuntimeException) e;
+            startsAt(a, ranged, Math.max(first, 0));
+            return a.body();
+        } catch (RuntimeException e) {
+            a.close();
+            throw e;
         }
     }
 
@@ -95,18 +92,13 @@ final class DirectGet {
      * Sends the request until it is answered 2xx (returned, its body unread) or refused; a request
      * that gets no answer or a 500/503 is tried again, as the SDK does.
      */
-    private HttpURLConnection answer(SdkHttpFullRequest request, int expected) {
+    private DirectRequests.Answer answer(SdkHttpFullRequest request, int expected) {
         for (int attempt = 1; ; attempt++) {
-            HttpURLConnection c = null;
-            boolean answered = false;
             try {
-                c = requests.connect(request);
-                int status = requests.status(c);
-                if (status == 200 || status == expected) {
-                    answered = true;
-                    return c;
-                }
-                S3Exception refused = DirectRequests.refusal(c, status);
+                DirectRequests.Answer a = requests.send(request, null);
+                int status = a.status();
+                if (status == 200 || status == expected) return a;
+                S3Exception refused = DirectRequests.refusal(a);
                 if ((status != 500 && status != 503) || attempt >= DirectPut.ATTEMPTS) throw refused;
             } catch (IOException e) {
                 // Ctrl-C; a socket timeout is an InterruptedIOException too, but it is the network: try again
@@ -117,8 +109,6 @@ final class DirectGet {
                 if (Thread.currentThread().isInterrupted() || attempt >= DirectPut.ATTEMPTS) {
                     throw SdkClientException.create("Unable to execute HTTP request: " + e.getMessage(), e);
                 }
-            } finally {
-                if (c != null && !answered) c.disconnect();
             }
             DirectRequests.pause(attempt);
         }
@@ -129,33 +119,12 @@ final class DirectGet {
      * object) would otherwise have the object's first bytes written at {@code first}, or more bytes
      * than the range holds hashed as its part.
      */
-    private static void startsAt(HttpURLConnection c, boolean ranged, long first) throws IOException {
-        int status = c.getResponseCode();
+    private static void startsAt(DirectRequests.Answer a, boolean ranged, long first) {
         if (!ranged) return;
-        String range = c.getHeaderField("Content-Range");
-        if (status != 206 || range == null || !range.startsWith("bytes " + first + "-")) {
+        String range = a.header("Content-Range");
+        if (a.status() != 206 || range == null || !range.startsWith("bytes " + first + "-")) {
             throw SdkClientException.create("the server answered the range from byte " + first + " with "
-                    + (range == null ? "status " + status + " and no Content-Range" : "Content-Range " + range));
-        }
-    }
-
-    /** The answer's body; closing it hands a fully read connection back for reuse (keep-alive). */
-    private static final class Body extends FilterInputStream {
-        private final HttpURLConnection connection;
-
-        Body(HttpURLConnection connection) throws IOException {
-            super(connection.getInputStream());
-            this.connection = connection;
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                super.close();
-            } catch (IOException e) {
-                connection.disconnect();
-                throw e;
-            }
+                    + (range == null ? "status " + a.status() + " and no Content-Range" : "Content-Range " + range));
         }
     }
 }

@@ -2,12 +2,8 @@ package dev.s3sh.store;
 
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.utils.DateUtils;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
@@ -16,7 +12,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.StringReader;
 import java.net.SocketTimeoutException;
@@ -31,8 +26,8 @@ import java.util.function.Function;
  * ListObjectsV2 pages read with StAX straight from the answer, not through the SDK's unmarshaller:
  * measured, that halves the CPU of a large listing (100,000 keys: 1.35-1.7 s against 2.25-2.9 s).
  * Requests are signed as the store's other direct requests are ({@link DirectRequests}), to the URL
- * the SDK builds (path-style or virtual-hosted), and sent through {@link SocketHttpClient} (kept
- * alive, an immediate ACK before each read). Failures become SDK exceptions so that the store's one
+ * the SDK builds (path-style or virtual-hosted), and sent as they are, through {@link SocketHttpClient}
+ * (kept alive, an immediate ACK before each read). Failures become SDK exceptions so that the store's one
  * {@link ErrorTranslator} words them; an attempt broken by the network or answered 500/503 is tried
  * again, as the SDK does (four attempts, within the call timeout).
  */
@@ -40,18 +35,14 @@ final class DirectList {
     static final int ATTEMPTS = 4;
     private static final XMLInputFactory XML = xmlFactory();
 
-    private final SocketHttpClient sockets;
     private final Timeouts timeouts;
     private final DirectRequests requests;
     private final Function<String, URI> bucketUrl;
-    private final WireLog wireLog;
 
-    DirectList(SocketHttpClient sockets, Timeouts timeouts, DirectRequests requests, Function<String, URI> bucketUrl, WireLog wireLog) {
-        this.sockets = sockets;
+    DirectList(Timeouts timeouts, DirectRequests requests, Function<String, URI> bucketUrl) {
         this.timeouts = timeouts;
         this.requests = requests;
         this.bucketUrl = bucketUrl;
-        this.wireLog = wireLog;
     }
 
     ListPage page(String bucket, String prefix, String delimiter, int maxKeys, String token) {
@@ -74,12 +65,12 @@ final class DirectList {
         for (int attempt = 1; ; attempt++) {
             Answer answer;
             try {
-                answer = exchange(requests.sign(request));
+                answer = exchange(request);
             } catch (IOException e) {
                 if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
                     throw AbortedException.create("interrupted", e);
                 }
-                if (wireLog != null) wireLog.noResponse(e);
+                requests.noResponse(e);
                 if (Thread.currentThread().isInterrupted() || attempt >= ATTEMPTS || System.nanoTime() > deadline) {
                     throw SdkClientException.create("Unable to execute HTTP request: " + e.getMessage(), e);
                 }
@@ -96,29 +87,22 @@ final class DirectList {
         }
     }
 
-    /** How many connections the listing's client has opened (a listing of many pages should need one). */
+    /** How many connections the store's direct requests have opened (a listing of many pages should need one). */
     int connectionsOpened() {
-        return sockets.connectionsOpened();
-    }
-
-    void close() {
-        sockets.close();
+        return requests.connectionsOpened();
     }
 
     private record Answer(int status, String statusText, byte[] body) {
     }
 
     /** One request and its whole answer, capped as the SDK's answers are. */
-    private Answer exchange(SdkHttpRequest signed) throws IOException {
-        if (wireLog != null) wireLog.request(signed);
-        HttpExecuteResponse r = sockets.prepareRequest(HttpExecuteRequest.builder().request(signed).build()).call();
-        if (wireLog != null) wireLog.response(r.httpResponse());
-        int status = r.httpResponse().statusCode();
-        long cap = status / 100 == 2 ? ResponseCap.DEFAULT_LIMIT : 64 * 1024;
-        try (InputStream in = r.responseBody().orElseGet(AbortableInputStream::createEmpty)) {
-            byte[] body = in.readNBytes((int) cap + 1);
+    private Answer exchange(SdkHttpFullRequest request) throws IOException {
+        try (DirectRequests.Answer a = requests.send(request, null)) {
+            int status = a.status();
+            long cap = status / 100 == 2 ? ResponseCap.DEFAULT_LIMIT : 64 * 1024;
+            byte[] body = a.body().readNBytes((int) cap + 1);
             if (body.length > cap) throw new ResponseCap.TooLarge("ListObjectsV2", cap, -1);
-            return new Answer(status, r.httpResponse().statusText().orElse(null), body);
+            return new Answer(status, a.response().statusText().orElse(null), body);
         }
     }
 

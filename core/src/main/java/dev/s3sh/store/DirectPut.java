@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -21,9 +20,8 @@ import java.util.function.LongConsumer;
 
 /**
  * PutObject and UploadPart of a file slice, streamed from the file to the socket with a fixed
- * Content-Length. The SDK's HTTP client cannot do this: HttpURLConnection without a streaming mode
- * (the SDK sets one only for chunked bodies) holds the whole body in memory before it sends a
- * byte, and over plain HTTP the SDK signs every 128 KiB chunk with SHA-256, which the server hashes
+ * Content-Length. Through the SDK's pipeline the body was held whole in memory before a byte was
+ * sent, and over plain HTTP the SDK signs every 128 KiB chunk with SHA-256, which the server hashes
  * again. Here the payload goes as {@code UNSIGNED-PAYLOAD} (headers, path and query stay signed)
  * with its MD5 in a signed {@code Content-MD5} header: the server refuses a body that does not
  * match it (BadDigest), so a part altered in transit, or a file changed between hashing and
@@ -63,25 +61,15 @@ final class DirectPut {
         SdkHttpFullRequest request = request(bucket, key, uploadId, partNumber, length, contentType,
                 Base64.getEncoder().encodeToString(md5));
         for (int attempt = 1; ; attempt++) {
-            HttpURLConnection c = null;
-            try {
-                c = requests.connect(request);
-                c.setDoOutput(true);
-                c.setFixedLengthStreamingMode(length);
-                try (OutputStream out = c.getOutputStream()) {
-                    copy(slice, length, (buf, n) -> {
-                        out.write(buf, 0, n);
-                        if (sent != null) sent.accept(n);
-                    });
-                }
-                int status = requests.status(c);
+            try (DirectRequests.Answer a = requests.send(request, () -> counted(slice, length, sent))) {
+                int status = a.status();
                 if (status / 100 == 2) {
-                    drain(c.getInputStream());
-                    String etag = c.getHeaderField("ETag");
+                    a.body().transferTo(OutputStream.nullOutputStream());
+                    String etag = a.header("ETag");
                     return new ObjectStore.SentPart(etag == null ? null : etag.replace("\"", ""),
                             HexFormat.of().formatHex(md5));
                 }
-                S3Exception refused = DirectRequests.refusal(c, status);
+                S3Exception refused = DirectRequests.refusal(a);
                 if ((status != 500 && status != 503) || attempt >= ATTEMPTS) throw refused;
             } catch (IOException e) {
                 // Ctrl-C; a socket timeout is an InterruptedIOException too, but it is the network: try again
@@ -92,11 +80,43 @@ final class DirectPut {
                 if (Thread.currentThread().isInterrupted() || attempt >= ATTEMPTS) {
                     throw SdkClientException.create("Unable to execute HTTP request: " + e.getMessage(), e);
                 }
-            } finally {
-                if (c != null) c.disconnect();
             }
             DirectRequests.pause(attempt);
         }
+    }
+
+    /**
+     * The slice as the request's body, opened when first read (each attempt reads it afresh), counted
+     * into {@code sent} as it goes; Ctrl-C stops it between buffers.
+     */
+    private static InputStream counted(Slice slice, long length, LongConsumer sent) {
+        return new InputStream() {
+            private InputStream in;
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) return -1;
+                if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("interrupted");
+                if (in == null) in = slice.open();
+                int n = in.read(b, off, (int) Math.min(len, left));
+                if (n < 0) throw new IOException("the file ended " + left + " bytes early: it changed during the upload");
+                left -= n;
+                if (sent != null) sent.accept(n);
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (in != null) in.close();
+            }
+        };
     }
 
     /** The slice's MD5, read once before sending: the header that carries it is signed with the request. */
@@ -146,11 +166,5 @@ final class DirectPut {
             b.putHeader("Content-Type", contentType == null ? "application/octet-stream" : contentType);
         }
         return b.build();
-    }
-
-    private static void drain(InputStream in) throws IOException {
-        try (in) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
     }
 }

@@ -4,7 +4,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpFullResponse;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
@@ -13,32 +16,30 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What the requests sent outside the SDK's client ({@link DirectPut}, {@link DirectGet}, {@link DirectList}) share with
  * it: the object's URL as the SDK addresses it (path-style or virtual-hosted), SigV4 with the same
- * credentials and region, the same HTTP configuration ({@link HttpClients#open}), {@code --debug}'s
+ * credentials and region, the same HTTP configuration (one {@link SocketHttpClient}, kept alive), {@code --debug}'s
  * wire log, and refusals turned into the {@link S3Exception}s the store's {@link ErrorTranslator} words.
  */
 final class DirectRequests {
     private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]*)</Code>");
     private static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
 
-    private final HttpClients http;
+    private final SocketHttpClient sockets;
     private final AwsCredentialsProvider credentials;
     private final String region;
     private final S3Utilities urls;
     private final WireLog wireLog;
 
     DirectRequests(HttpClients http, AwsCredentialsProvider credentials, String region, S3Utilities urls, WireLog wireLog) {
-        this.http = http;
+        this.sockets = new SocketHttpClient(http);
         this.credentials = credentials;
         this.region = region;
         this.urls = urls;
@@ -54,24 +55,47 @@ final class DirectRequests {
         }
     }
 
-    /**
-     * Signs the request afresh (the signature carries the time), opens a connection for it with its
-     * headers set, and shows it in the wire log. The caller sends the body, if any, and reads the answer.
-     */
-    HttpURLConnection connect(SdkHttpFullRequest request) throws IOException {
-        SdkHttpRequest signed = sign(request);
-        HttpURLConnection c = http.open(signed.getUri());
-        c.setRequestMethod(signed.method().name());
-        // as the SDK: a redirect (another region, say) is the server's answer, not followed
-        c.setInstanceFollowRedirects(false);
-        signed.forEachHeader((name, values) -> {
-            // the connection writes Host and Content-Length itself
-            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
-                c.setRequestProperty(name, String.join(",", values));
+    /** A server's answer: its status line and headers, and its body (empty for a HEAD) for the caller to read and close. */
+    record Answer(SdkHttpResponse response, InputStream body) implements AutoCloseable {
+        int status() {
+            return response.statusCode();
+        }
+
+        String header(String name) {
+            return response.firstMatchingHeader(name).orElse(null);
+        }
+
+        @Override
+        public void close() {
+            try {
+                body.close();
+            } catch (IOException ignored) {
+                // the connection is closed with it: nothing more to do
             }
-        });
+        }
+    }
+
+    /**
+     * Signs the request afresh (the signature carries the time), sends it with {@code body} (null:
+     * none) through {@link SocketHttpClient}, and shows both sides in the wire log.
+     */
+    Answer send(SdkHttpFullRequest request, ContentStreamProvider body) throws IOException {
+        SdkHttpRequest signed = sign(request);
         if (wireLog != null) wireLog.request(signed);
-        return c;
+        HttpExecuteRequest.Builder e = HttpExecuteRequest.builder().request(signed);
+        if (body != null) e.contentStreamProvider(body);
+        HttpExecuteResponse r = sockets.prepareRequest(e.build()).call();
+        if (wireLog != null) wireLog.response(r.httpResponse());
+        return new Answer(r.httpResponse(), r.responseBody().map(InputStream.class::cast).orElseGet(InputStream::nullInputStream));
+    }
+
+    /** How many connections the direct requests have opened (tests: kept-alive connections are reused). */
+    int connectionsOpened() {
+        return sockets.connectionsOpened();
+    }
+
+    void close() {
+        sockets.close();
     }
 
     /** Signed afresh for each attempt: the signature carries the time. */
@@ -87,33 +111,20 @@ final class DirectRequests {
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)).request();
     }
 
-    /** Reads the status and shows the answer's headers in the wire log. */
-    int status(HttpURLConnection c) throws IOException {
-        int status = c.getResponseCode();
-        if (wireLog != null) wireLog.response(response(c, status));
-        return status;
-    }
-
     /** A network failure with no answer, in the wire log. */
     void noResponse(IOException e) {
         if (wireLog != null) wireLog.noResponse(e);
     }
 
     /** The server's refusal (its XML error body read, if any) as the SDK would have raised it. */
-    static S3Exception refusal(HttpURLConnection c, int status) {
+    static S3Exception refusal(Answer answer) {
         String body = "";
-        try (InputStream err = c.getErrorStream()) {
-            if (err != null) body = new String(err.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        try (answer) {
+            body = new String(answer.body().readNBytes(64 * 1024), StandardCharsets.UTF_8);
         } catch (IOException ignored) {
             // the status alone still says what happened
         }
-        String statusText = null;
-        try {
-            statusText = c.getResponseMessage();
-        } catch (IOException ignored) {
-            // the status alone still says what happened
-        }
-        return refusal(status, statusText, body);
+        return refusal(answer.status(), answer.response().statusText().orElse(null), body);
     }
 
     /** A refusal with its status line's text and its body (XML, or empty: a HEAD's) as the SDK's exception. */
@@ -132,19 +143,6 @@ final class DirectRequests {
     private static String first(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         return m.find() ? m.group(1) : null;
-    }
-
-    private static SdkHttpFullResponse response(HttpURLConnection c, int status) {
-        SdkHttpFullResponse.Builder b = SdkHttpFullResponse.builder().statusCode(status);
-        try {
-            if (c.getResponseMessage() != null) b.statusText(c.getResponseMessage());
-        } catch (IOException ignored) {
-            // the code is shown without its text
-        }
-        c.getHeaderFields().forEach((name, values) -> {
-            if (name != null) b.putHeader(name, List.copyOf(values));
-        });
-        return b.build();
     }
 
     /** As the SDK backs off between attempts: 100 ms, then 200 ms. */

@@ -27,8 +27,8 @@ import java.util.Collection;
 /**
  * The one HTTP configuration of a profile: its TLS trust (a CA bundle, the JVM's CAs, or none with
  * --insecure), its proxy and its timeouts. Every request s3sh sends goes through a client built
- * here: the SDK's ({@link SocketHttpClient}: all S3 operations), DirectPut's streamed uploads, and
- * the CORS probe's, which must send {@code Origin} and {@code Access-Control-Request-*}, headers
+ * here: {@link SocketHttpClient} (the SDK's S3 operations, and DirectRequests' gets, puts and
+ * listings), and the CORS probe's, which must send {@code Origin} and {@code Access-Control-Request-*}, headers
  * that HttpURLConnection silently drops. All are built from the same trust managers, proxy and
  * timeouts, so a setting honoured by one is honoured by the others.
  */
@@ -115,24 +115,6 @@ final class HttpClients {
                 ? ProxySelector.of(InetSocketAddress.createUnresolved(options.proxy().getHost(), proxyPort(options)))
                 : ProxySelector.getDefault());
         return b.build();
-    }
-
-    /**
-     * A connection for the requests that bypass the SDK's client (DirectPut's streamed bodies), with
-     * the same proxy, trust and connect/socket timeouts as {@link #sdk()}.
-     */
-    java.net.HttpURLConnection open(java.net.URI uri) throws java.io.IOException {
-        java.net.URL url = uri.toURL();
-        java.net.HttpURLConnection c = (java.net.HttpURLConnection) (options.proxy() == null ? url.openConnection()
-                : url.openConnection(new java.net.Proxy(java.net.Proxy.Type.HTTP,
-                        new InetSocketAddress(options.proxy().getHost(), proxyPort(options)))));
-        c.setConnectTimeout((int) timeouts.connect().toMillis());
-        c.setReadTimeout((int) timeouts.socket().toMillis());
-        if (c instanceof javax.net.ssl.HttpsURLConnection https && trust != null) {
-            https.setSSLSocketFactory(tlsContext().getSocketFactory());
-            if (options.insecure()) https.setHostnameVerifier((host, session) -> true);
-        }
-        return c;
     }
 
     private SSLContext tlsContext;

@@ -62,6 +62,7 @@ public final class S3ObjectStore implements ObjectStore {
     private final DirectPut direct;
     private final DirectGet directGet;
     private final DirectList directList;
+    private final DirectRequests directRequests;
     private final URI endpoint;
     private final ExecutorService requests = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "s3sh-request");
@@ -114,12 +115,11 @@ public final class S3ObjectStore implements ObjectStore {
         if (profile.endpoint() != null) urlBuilder.endpoint(profile.endpoint());
         S3Utilities urls = urlBuilder.build();
         this.probe = new CorsProbe(profile, credentials, http, urls);
-        DirectRequests directRequests = new DirectRequests(http, credentials, profile.region() == null ? "us-east-1" : profile.region(),
+        this.directRequests = new DirectRequests(http, credentials, profile.region() == null ? "us-east-1" : profile.region(),
                 urls, wireLog == null ? null : new WireLog(wireLog));
         this.direct = new DirectPut(directRequests);
         this.directGet = new DirectGet(directRequests);
-        this.directList = new DirectList(new SocketHttpClient(http), timeouts, directRequests, bucket -> probe.url(bucket, null),
-                wireLog == null ? null : new WireLog(wireLog));
+        this.directList = new DirectList(timeouts, directRequests, bucket -> probe.url(bucket, null));
         // a failure to reach a bucket names the host the request went to: BUCKET.HOST when virtual-hosted
         this.errors = new ErrorTranslator(profile.endpointLabel(), bucket -> origin(probe.url(bucket, null)));
     }
@@ -670,7 +670,7 @@ public final class S3ObjectStore implements ObjectStore {
     public void close() {
         if (presigner != null) presigner.close();
         requests.shutdownNow();
-        directList.close();
+        directRequests.close();
         S3Client built;
         synchronized (this) {
             built = s3;
