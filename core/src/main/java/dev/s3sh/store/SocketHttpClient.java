@@ -109,8 +109,17 @@ final class SocketHttpClient implements SdkHttpClient {
                 c = q == null ? null : q.pollLast();
             }
             if (c == null) return null;
-            if (now - c.idleSince < MAX_IDLE_NANOS && !c.socket.isClosed()) return c;
+            // bytes waiting on an idle connection answer no request of ours (a 408 before closing, say)
+            if (now - c.idleSince < MAX_IDLE_NANOS && !c.socket.isClosed() && !unread(c)) return c;
             c.close();
+        }
+    }
+
+    private static boolean unread(Connection c) {
+        try {
+            return c.in.available() > 0;
+        } catch (IOException e) {
+            return true;
         }
     }
 
@@ -119,6 +128,7 @@ final class SocketHttpClient implements SdkHttpClient {
             if (!closed) {
                 ArrayDeque<Connection> q = idle.computeIfAbsent(c.key, k -> new ArrayDeque<>());
                 if (q.size() < MAX_IDLE_PER_HOST) {
+                    c.owner = null;
                     c.idleSince = System.nanoTime();
                     q.addLast(c);
                     return;
@@ -135,6 +145,8 @@ final class SocketHttpClient implements SdkHttpClient {
         final InputStream in;
         final OutputStream out;
         long idleSince;
+        /** The exchange using it; null while it waits in the pool (an old exchange's abort must not close it). */
+        volatile Object owner;
 
         Connection(String key, Socket raw, Socket socket) throws IOException {
             this.key = key;
@@ -200,7 +212,7 @@ final class SocketHttpClient implements SdkHttpClient {
         public void abort() {
             aborted = true;
             Connection c = connection;
-            if (c != null) c.close();
+            if (c != null && c.owner == this) c.close();
         }
 
         @Override
@@ -230,10 +242,18 @@ final class SocketHttpClient implements SdkHttpClient {
         private HttpExecuteResponse exchange(Connection c, SdkHttpRequest r, URI uri, boolean tls, Proxy proxy, boolean reused)
                 throws IOException {
             connection = c;
-            if (aborted) {
-                c.close();
-                throw new InterruptedIOException("aborted");
+            c.owner = this;
+            try {
+                return send(c, r, uri, tls, proxy, reused);
+            } catch (IOException | RuntimeException | Error e) {
+                c.close();   // whatever went wrong, this connection is in no state to be used again
+                throw e;
             }
+        }
+
+        private HttpExecuteResponse send(Connection c, SdkHttpRequest r, URI uri, boolean tls, Proxy proxy, boolean reused)
+                throws IOException {
+            if (aborted) throw new InterruptedIOException("aborted");
             c.socket.setSoTimeout((int) http.timeouts().socket().toMillis());
             String method = r.method().name();
             ContentStreamProvider content = request.contentStreamProvider().orElse(null);
@@ -260,8 +280,9 @@ final class SocketHttpClient implements SdkHttpClient {
             boolean host = false;
             for (Map.Entry<String, List<String>> h : r.headers().entrySet()) {
                 String name = h.getKey();
+                // the body always goes with a Content-Length of ours, never chunked
                 if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Connection")
-                        || name.equalsIgnoreCase("Expect") && !waitForContinue) {
+                        || name.equalsIgnoreCase("Transfer-Encoding") || name.equalsIgnoreCase("Expect") && !waitForContinue) {
                     continue;
                 }
                 host |= name.equalsIgnoreCase("Host");
@@ -288,23 +309,43 @@ final class SocketHttpClient implements SdkHttpClient {
                     }
                 }
                 c.out.flush();
+            } catch (LocalBody e) {
+                throw e.local();   // the body's own source failed (a file): not the network, not to be sent again
             } catch (IOException e) {
-                c.close();
-                if (reused && !aborted && !(e instanceof InterruptedIOException)) throw new StaleConnection(e);
+                if (aborted || e instanceof InterruptedIOException) throw e;
+                // a server that refuses early may answer and close before reading the body: its answer is the one to give
+                Head early = earlyAnswer(c);
+                if (early != null) return answer(c, r, early, false);
+                if (reused) throw new StaleConnection(e);
                 throw e;
             }
-            Head answer;
+            // only a connection that ends before the first byte of an answer is stale: once the server
+            // has begun to answer, it has read the request and may have acted on it
+            c.in.mark(1);
+            int first;
             try {
-                answer = readFinalHead(c.in);
-            } catch (EOFException | java.net.SocketException e) {
-                c.close();
+                first = c.in.read();
+            } catch (java.net.SocketException e) {
                 if (reused && !aborted) throw new StaleConnection(e);
                 throw e;
-            } catch (IOException e) {
-                c.close();
-                throw e;
             }
-            return answer(c, r, answer, true);
+            if (first < 0) {
+                EOFException closed = new EOFException("the server closed the connection without an answer");
+                if (reused && !aborted) throw new StaleConnection(closed);
+                throw closed;
+            }
+            c.in.reset();
+            return answer(c, r, readFinalHead(c.in), true);
+        }
+
+        /** After a failed write: the server's answer if it sent one before closing, else null. */
+        private Head earlyAnswer(Connection c) {
+            try {
+                c.socket.setSoTimeout(CONTINUE_WAIT_MILLIS);
+                return readFinalHead(c.in);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
         }
 
         /** After the head of a request that expects "100 Continue": null to go on, or the server's early final answer. */
@@ -340,7 +381,9 @@ final class SocketHttpClient implements SdkHttpClient {
             return HttpExecuteResponse.builder().response(response.build()).responseBody(body).build();
         }
 
-        private Connection open(String key, String host, int port, boolean tls, Proxy proxy) throws IOException {
+        private Connection open(String key, String uriHost, int port, boolean tls, Proxy proxy) throws IOException {
+            // an IPv6 literal comes in brackets from the URI; sockets and certificates want it without
+            String host = uriHost.startsWith("[") && uriHost.endsWith("]") ? uriHost.substring(1, uriHost.length() - 1) : uriHost;
             Socket raw = new Socket();
             try {
                 raw.setTcpNoDelay(true);
@@ -364,7 +407,6 @@ final class SocketHttpClient implements SdkHttpClient {
                 }
                 Connection c = new Connection(key, raw, socket);
                 opened.incrementAndGet();
-                connection = c;
                 return c;
             } catch (IOException | RuntimeException e) {
                 raw.close();
@@ -415,10 +457,26 @@ final class SocketHttpClient implements SdkHttpClient {
         byte[] buf = new byte[64 * 1024];
         long left = length;
         while (left > 0) {
-            int n = body.read(buf, 0, (int) Math.min(buf.length, left));
-            if (n < 0) throw new IOException("the request body ended " + left + " bytes before its Content-Length");
+            int n;
+            try {
+                n = body.read(buf, 0, (int) Math.min(buf.length, left));
+            } catch (IOException e) {
+                throw new LocalBody(e);
+            }
+            if (n < 0) throw new LocalBody(new IOException("the request body ended " + left + " bytes before its Content-Length"));
             out.write(buf, 0, n);
             left -= n;
+        }
+    }
+
+    /** A failure of the request body's own source (a file), told apart from the network's. */
+    private static final class LocalBody extends IOException {
+        LocalBody(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        IOException local() {
+            return (IOException) getCause();
         }
     }
 
@@ -438,10 +496,11 @@ final class SocketHttpClient implements SdkHttpClient {
 
     /** The final answer's head, past any interim (1xx) ones. */
     private static Head readFinalHead(InputStream in) throws IOException {
-        while (true) {
+        for (int interim = 0; interim < 10; interim++) {
             Head h = readHead(in);
             if (h.status >= 200 || h.status == 101) return h;
         }
+        throw new IOException("the server sent interim (1xx) answers without end");
     }
 
     private static Head readHead(InputStream in) throws IOException {
@@ -602,7 +661,7 @@ final class SocketHttpClient implements SdkHttpClient {
         public void close() {
             if (done) return;
             // the rest of a small answer is read to keep the connection; a large one is not worth it
-            if (reusable && (chunked || left <= DRAIN_LIMIT)) {
+            if (reusable && (chunked || left <= DRAIN_LIMIT) && !Thread.currentThread().isInterrupted()) {
                 byte[] skip = new byte[8192];
                 try {
                     for (long drained = 0; !done && drained <= DRAIN_LIMIT; ) {
