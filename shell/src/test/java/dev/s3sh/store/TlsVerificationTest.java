@@ -148,6 +148,16 @@ class TlsVerificationTest {
     }
 
     @Test
+    void aTrustedCertificateForAnotherHostIsRefused() throws Exception {
+        // the certificate names 127.0.0.1 only: reached as localhost, the chain is trusted but the name is not
+        int before = REQUESTS.get();
+        String[] r = s3sh("--endpoint", "https://localhost:" + server.getAddress().getPort(), "--ca-bundle", pem.toString(), "ls");
+        assertEquals("1", r[0], r[2]);
+        assertTrue(r[2].toLowerCase().contains("localhost") && r[2].contains("certificate"), r[2]);
+        assertEquals(before, REQUESTS.get(), "no request got through a connection to a host the certificate does not name");
+    }
+
+    @Test
     void insecureWorksButSaysSo() throws Exception {
         String[] r = s3sh("--endpoint", endpoint(), "--insecure", "ls");
         assertEquals("0", r[0], r[2]);
