@@ -16,7 +16,6 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -37,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The SDK's HTTP client: HTTP/1.1 on sockets s3sh owns, kept alive per host and port.
@@ -65,7 +65,7 @@ final class SocketHttpClient implements SdkHttpClient {
 
     private final HttpClients http;
     private final Map<String, ArrayDeque<Connection>> idle = new HashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger opened = new AtomicInteger();
     private boolean closed;
 
     SocketHttpClient(HttpClients http) {
