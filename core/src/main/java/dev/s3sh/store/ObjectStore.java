@@ -31,24 +31,7 @@ public interface ObjectStore extends AutoCloseable {
      * early only leaves that one request unread.
      */
     default java.util.Iterator<ListPage> pages(String bucket, String prefix, String delimiter, int maxKeys) {
-        return new java.util.Iterator<>() {
-            private String token;
-            private boolean more = true;
-
-            @Override
-            public boolean hasNext() {
-                return more;
-            }
-
-            @Override
-            public ListPage next() {
-                if (!more) throw new java.util.NoSuchElementException();
-                ListPage page = listPage(bucket, prefix, delimiter, maxKeys, token);
-                token = page.nextToken();
-                more = token != null;
-                return page;
-            }
-        };
+        return new ListPages(token -> () -> listPage(bucket, prefix, delimiter, maxKeys, token));
     }
 
     /** Throws a {@link StoreException} with code NoSuchBucket when the bucket is missing. */

@@ -197,30 +197,11 @@ public final class S3ObjectStore implements ObjectStore {
      */
     @Override
     public java.util.Iterator<ListPage> pages(String bucket, String prefix, String delimiter, int maxKeys) {
-        return new java.util.Iterator<>() {
-            private Future<ListPage> ahead;
-            private boolean more = true;
-
-            @Override
-            public boolean hasNext() {
-                return more;
-            }
-
-            @Override
-            public ListPage next() {
-                if (!more) throw new java.util.NoSuchElementException();
-                if (Thread.currentThread().isInterrupted()) throw new StoreException("Interrupted", 0, "interrupted");
-                Future<ListPage> pending = ahead != null ? ahead : requests.submit(() -> fetchPage(bucket, prefix, delimiter, maxKeys, null));
-                ahead = null;
-                more = false;
-                ListPage page = await(pending, bucket, null);
-                if (page.truncated()) {
-                    more = true;
-                    ahead = requests.submit(() -> fetchPage(bucket, prefix, delimiter, maxKeys, page.nextToken()));
-                }
-                return page;
-            }
-        };
+        return new ListPages(token -> {
+            if (Thread.currentThread().isInterrupted()) throw new StoreException("Interrupted", 0, "interrupted");
+            Future<ListPage> pending = requests.submit(() -> fetchPage(bucket, prefix, delimiter, maxKeys, token));
+            return () -> await(pending, bucket, null);
+        });
     }
 
     /** One page on the calling thread: {@link #listPage} and {@link #pages} run it on a request thread. */
